@@ -1,0 +1,132 @@
+package app.colophon.formats;
+
+import app.colophon.model.BookField;
+import app.colophon.model.Contributor;
+import app.colophon.model.FieldValues;
+import app.colophon.model.FileField;
+import app.colophon.model.Identifier;
+import app.colophon.model.SeriesEntry;
+import app.colophon.model.Source;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * What one reader found in one file (or what the filepath parser found in its path). Text values are
+ * trimmed and null when absent; lists are never null and free of duplicates.
+ *
+ * @param cover a reader-specific reference to the cover image inside the file, resolved lazily by the cover cache
+ */
+public record ParsedMetadata(String title, String sortTitle, String subtitle, String description,
+                             List<Contributor> authors, List<SeriesEntry> series, List<String> genres,
+                             List<String> tags, String publisher, String releaseDate, String language,
+                             List<Identifier> identifiers, List<String> narrators, String cover,
+                             Integer pageCount, Double durationSeconds) {
+
+    public ParsedMetadata {
+        title = Text.clean(title);
+        sortTitle = Text.clean(sortTitle);
+        subtitle = Text.clean(subtitle);
+        description = Text.cleanMultiline(description);
+        publisher = Text.clean(publisher);
+        releaseDate = Text.clean(releaseDate);
+        language = Text.clean(language);
+        cover = Text.clean(cover);
+        authors = distinct(authors);
+        series = distinct(series);
+        genres = distinct(genres);
+        tags = distinct(tags);
+        identifiers = distinct(identifiers);
+        narrators = distinct(narrators);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static ParsedMetadata empty() {
+        return builder().build();
+    }
+
+    /** The book-level values, all marked with {@code source}. */
+    public FieldValues<BookField> bookValues(Source source) {
+        return FieldValues.empty(BookField.class)
+                .with(BookField.TITLE, title, source)
+                .with(BookField.SORT_TITLE, sortTitle, source)
+                .with(BookField.SUBTITLE, subtitle, source)
+                .with(BookField.DESCRIPTION, description, source)
+                .with(BookField.AUTHORS, authors, source)
+                .with(BookField.SERIES, series, source)
+                .with(BookField.GENRES, genres, source)
+                .with(BookField.TAGS, tags, source);
+    }
+
+    /** The file-level values, all marked with {@code source}. */
+    public FieldValues<FileField> fileValues(Source source) {
+        return FieldValues.empty(FileField.class)
+                .with(FileField.PUBLISHER, publisher, source)
+                .with(FileField.RELEASE_DATE, releaseDate, source)
+                .with(FileField.LANGUAGE, language, source)
+                .with(FileField.IDENTIFIERS, identifiers, source)
+                .with(FileField.NARRATORS, narrators, source)
+                .with(FileField.COVER, cover, source);
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        LinkedHashSet<T> out = new LinkedHashSet<>();
+        for (T value : values) {
+            @SuppressWarnings("unchecked")
+            T cleaned = value instanceof String s ? (T) Text.clean(s) : value;
+            if (cleaned != null) {
+                out.add(cleaned);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    public static final class Builder {
+        private String title;
+        private String sortTitle;
+        private String subtitle;
+        private String description;
+        private final List<Contributor> authors = new ArrayList<>();
+        private final List<SeriesEntry> series = new ArrayList<>();
+        private final List<String> genres = new ArrayList<>();
+        private final List<String> tags = new ArrayList<>();
+        private String publisher;
+        private String releaseDate;
+        private String language;
+        private final List<Identifier> identifiers = new ArrayList<>();
+        private final List<String> narrators = new ArrayList<>();
+        private String cover;
+        private Integer pageCount;
+        private Double durationSeconds;
+
+        public Builder title(String v) { title = v; return this; }
+        public Builder sortTitle(String v) { sortTitle = v; return this; }
+        public Builder subtitle(String v) { subtitle = v; return this; }
+        public Builder description(String v) { description = v; return this; }
+        public Builder author(Contributor v) { authors.add(v); return this; }
+        public Builder authors(List<Contributor> v) { authors.addAll(v); return this; }
+        public Builder series(SeriesEntry v) { series.add(v); return this; }
+        public Builder genre(String v) { genres.add(v); return this; }
+        public Builder tag(String v) { tags.add(v); return this; }
+        public Builder publisher(String v) { publisher = v; return this; }
+        public Builder releaseDate(String v) { releaseDate = v; return this; }
+        public Builder language(String v) { language = v; return this; }
+        public Builder identifier(Identifier v) { identifiers.add(v); return this; }
+        public Builder narrator(String v) { narrators.add(v); return this; }
+        public Builder cover(String v) { cover = v; return this; }
+        public Builder pageCount(Integer v) { pageCount = v; return this; }
+        public Builder durationSeconds(Double v) { durationSeconds = v; return this; }
+
+        public ParsedMetadata build() {
+            return new ParsedMetadata(title, sortTitle, subtitle, description, authors, series, genres, tags,
+                    publisher, releaseDate, language, identifiers, narrators, cover, pageCount, durationSeconds);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package app.colophon.formats;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Text clean-up shared by the readers: whitespace, control characters, HTML. */
+public final class Text {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]|[\\uFEFF\\u200B]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LINE_SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
+    private static final Pattern MANY_NEWLINES = Pattern.compile("\\n\\s*\\n\\s*(\\n\\s*)+");
+    private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>");
+    private static final Pattern BLOCK_BREAK = Pattern.compile("(?i)<\\s*(br\\s*/?|/p|/div|/li|/h[1-6]|/tr)\\s*>");
+    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+    private static final Map<String, String> NAMED = Map.ofEntries(
+            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("mdash", "\u2014"),
+            Map.entry("ndash", "\u2013"), Map.entry("hellip", "\u2026"), Map.entry("rsquo", "\u2019"),
+            Map.entry("lsquo", "\u2018"), Map.entry("rdquo", "\u201D"), Map.entry("ldquo", "\u201C"),
+            Map.entry("copy", "\u00A9"), Map.entry("eacute", "\u00E9"), Map.entry("egrave", "\u00E8"),
+            Map.entry("uuml", "\u00FC"), Map.entry("ouml", "\u00F6"), Map.entry("auml", "\u00E4"),
+            Map.entry("szlig", "\u00DF"));
+
+    private Text() {
+    }
+
+    /** One line: control characters removed, whitespace runs collapsed, trimmed; null when nothing is left. */
+    public static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String s = SPACES.matcher(CONTROL.matcher(value).replaceAll("")).replaceAll(" ").trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** Like {@link #clean} but keeps paragraph breaks (at most one blank line). */
+    public static String cleanMultiline(String value) {
+        if (value == null) {
+            return null;
+        }
+        String s = CONTROL.matcher(value.replace("\r\n", "\n")).replaceAll("");
+        s = LINE_SPACES.matcher(s).replaceAll(" ");
+        s = s.replaceAll(" ?\\n ?", "\n");
+        s = MANY_NEWLINES.matcher(s).replaceAll("\n\n").trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** Plain text from an HTML fragment such as an EPUB description; entities decoded, blocks kept as lines. */
+    public static String htmlToText(String html) {
+        if (html == null) {
+            return null;
+        }
+        String s = SCRIPT_OR_STYLE.matcher(html).replaceAll("");
+        s = BLOCK_BREAK.matcher(s).replaceAll("\n");
+        s = TAG.matcher(s).replaceAll("");
+        return cleanMultiline(decodeEntities(s));
+    }
+
+    public static String decodeEntities(String s) {
+        if (s.indexOf('&') < 0) {
+            return s;
+        }
+        Matcher m = ENTITY.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) {
+            String name = m.group(1);
+            String replacement;
+            if (name.charAt(0) == '#') {
+                int cp = name.length() > 1 && (name.charAt(1) == 'x' || name.charAt(1) == 'X')
+                        ? Integer.parseInt(name.substring(2), 16)
+                        : Integer.parseInt(name.substring(1));
+                replacement = Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : "";
+            } else {
+                replacement = NAMED.getOrDefault(name, m.group());
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Splits on the given separator regex, cleaning each part and dropping empty ones. */
+    public static java.util.List<String> split(String value, String separatorRegex) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        for (String part : value.split(separatorRegex)) {
+            String c = clean(part);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+}
