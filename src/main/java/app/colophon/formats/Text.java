@@ -53,7 +53,8 @@ public final class Text {
         if (html == null) {
             return null;
         }
-        String s = SCRIPT_OR_STYLE.matcher(html).replaceAll("");
+        // In HTML a raw line break is just a space; only block elements break lines.
+        String s = SPACES.matcher(SCRIPT_OR_STYLE.matcher(html).replaceAll("")).replaceAll(" ");
         s = BLOCK_BREAK.matcher(s).replaceAll("\n");
         s = TAG.matcher(s).replaceAll("");
         return cleanMultiline(decodeEntities(s));

@@ -1,0 +1,96 @@
+package app.colophon.formats;
+
+import app.colophon.model.Contributor;
+import app.colophon.model.FileFormat;
+import app.colophon.model.SeriesEntry;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Metadata from a file's name and its folder's name, the lowest-priority source (DESIGN §3):
+ * {@code [Author, Other] Title (Series #2) {Narrator}}. Each convention looks in the file stem first,
+ * then in the parent folder name.
+ */
+public final class FilepathParser {
+
+    private static final Pattern AUTHORS = Pattern.compile("\\[([^\\[\\]]+)]");
+    private static final Pattern NARRATORS = Pattern.compile("\\{([^{}]+)}");
+    private static final Pattern SERIES = Pattern.compile(
+            "\\(([^()]+?)(?:\\s*#\\s*|\\s*,\\s*book\\s+|\\s+book\\s+)(\\d+(?:\\.\\d+)?)\\s*\\)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMIC_NUMBER = Pattern.compile(
+            "^(.*?\\S)\\s+(?:v|vol\\.?\\s*|#|c)(\\d+(?:\\.\\d+)?)$", Pattern.CASE_INSENSITIVE);
+    private static final String NAME_SEPARATORS = "\\s*[,;&]\\s*";
+
+    private FilepathParser() {
+    }
+
+    public static ParsedMetadata parse(Path file, FileFormat format) {
+        String stem = stem(file);
+        Path parent = file.getParent() == null ? null : file.getParent().getFileName();
+        String folder = parent == null ? "" : parent.toString();
+
+        ParsedMetadata.Builder b = ParsedMetadata.builder();
+        String authors = firstGroup(AUTHORS, stem, folder);
+        Text.split(authors, NAME_SEPARATORS).forEach(a -> b.author(Contributor.author(a)));
+        Text.split(firstGroup(NARRATORS, stem, folder), NAME_SEPARATORS).forEach(b::narrator);
+
+        Matcher series = SERIES.matcher(stem);
+        if (!series.find()) {
+            series = SERIES.matcher(folder);
+            if (!series.find()) {
+                series = null;
+            }
+        }
+        if (series != null) {
+            b.series(new SeriesEntry(Text.clean(series.group(1).replace('_', ' ')), Double.valueOf(series.group(2))));
+        }
+
+        String title = title(stem);
+        if (title == null) {
+            title = title(folder);
+        }
+        if (title == null) {
+            title = Text.clean(stem.replace('_', ' '));
+        }
+        b.title(title);
+        if (format == FileFormat.CBZ && series == null && title != null) {
+            // Keeps "Saga v01" as the title: removing the number would give every volume the same title.
+            Matcher comic = COMIC_NUMBER.matcher(title);
+            if (comic.matches()) {
+                b.series(new SeriesEntry(comic.group(1).replaceAll("[\\s\\-–]+$", ""), Double.valueOf(comic.group(2))));
+            }
+        }
+        return b.build();
+    }
+
+    public static String stem(Path file) {
+        Path name = file.getFileName();
+        String n = name == null ? "" : name.toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private static String firstGroup(Pattern pattern, String stem, String folder) {
+        Matcher m = pattern.matcher(stem);
+        if (m.find()) {
+            return m.group(1);
+        }
+        m = pattern.matcher(folder);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The name with the author, narrator and series groups removed; null when nothing is left. */
+    private static String title(String name) {
+        String t = AUTHORS.matcher(name).replaceAll(" ");
+        t = NARRATORS.matcher(t).replaceAll(" ");
+        t = SERIES.matcher(t).replaceAll(" ");
+        t = Text.clean(t.replace('_', ' '));
+        if (t == null) {
+            return null;
+        }
+        t = t.replaceAll("^[\\s\\-–—:.]+|[\\s\\-–—:,]+$", "");
+        return t.isEmpty() ? null : t;
+    }
+}
