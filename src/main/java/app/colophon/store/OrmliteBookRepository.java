@@ -1,0 +1,86 @@
+package app.colophon.store;
+
+import app.colophon.model.Book;
+import app.colophon.model.BookField;
+import app.colophon.model.FieldValues;
+import com.j256.ormlite.dao.Dao;
+import com.j256.ormlite.dao.DaoManager;
+import com.j256.ormlite.support.ConnectionSource;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import static app.colophon.store.OrmliteLibraryRepository.call;
+
+final class OrmliteBookRepository implements BookRepository {
+
+    private final Dao<BookRow, Long> books;
+
+    OrmliteBookRepository(ConnectionSource connections) throws SQLException {
+        this.books = DaoManager.createDao(connections, BookRow.class);
+    }
+
+    @Override
+    public Optional<Book> find(long id) {
+        return call(() -> Optional.ofNullable(books.queryForId(id)).map(RowMapper::toBook));
+    }
+
+    @Override
+    public Optional<Book> findByGroup(long libraryId, String folder, String groupKey) {
+        return call(() -> books.queryBuilder().where().eq("library_id", libraryId).and().eq("folder", folder)
+                .and().eq("group_key", groupKey).query().stream().findFirst().map(RowMapper::toBook));
+    }
+
+    @Override
+    public Book insert(long libraryId, String folder, String groupKey, FieldValues<BookField> fields) {
+        return call(() -> {
+            BookRow row = new BookRow();
+            row.libraryId = libraryId;
+            row.folder = folder;
+            row.groupKey = groupKey;
+            RowMapper.copyFields(fields, row);
+            row.addedAt = System.currentTimeMillis();
+            row.updatedAt = row.addedAt;
+            books.create(row);
+            return RowMapper.toBook(row);
+        });
+    }
+
+    @Override
+    public Book updateFields(long bookId, FieldValues<BookField> fields) {
+        return call(() -> {
+            BookRow row = books.queryForId(bookId);
+            if (row == null) {
+                throw new StoreException("No book " + bookId, null);
+            }
+            RowMapper.copyFields(fields, row);
+            row.updatedAt = System.currentTimeMillis();
+            books.update(row);
+            return RowMapper.toBook(row);
+        });
+    }
+
+    @Override
+    public boolean delete(long bookId) {
+        return call(() -> books.deleteById(bookId) > 0);
+    }
+
+    @Override
+    public List<Book> list(long libraryId) {
+        return call(() -> books.queryBuilder().orderBy("id", true).where().eq("library_id", libraryId).query()
+                .stream().map(RowMapper::toBook).toList());
+    }
+
+    @Override
+    public List<Long> idsWithoutFiles(long libraryId) {
+        return call(() -> books.queryRaw("SELECT b.id FROM book b WHERE b.library_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM book_file f WHERE f.book_id = b.id)",
+                (columns, values) -> Long.parseLong(values[0]), String.valueOf(libraryId)).getResults());
+    }
+
+    @Override
+    public long count(long libraryId) {
+        return call(() -> books.queryBuilder().where().eq("library_id", libraryId).countOf());
+    }
+}
