@@ -1,0 +1,113 @@
+package app.colophon.library;
+
+import app.colophon.formats.FilepathParser;
+import app.colophon.model.Book;
+import app.colophon.model.BookField;
+import app.colophon.model.BookFile;
+import app.colophon.model.FieldValues;
+import app.colophon.model.FileField;
+import app.colophon.store.Database;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes readings into the database: the one place where a file on disk becomes file and book records.
+ * Every method must run inside a {@link Database#inTransaction} so that one file's change is atomic.
+ */
+final class LibraryWriter {
+
+    /** What applying one reading did. */
+    record Applied(BookFile file, Book book, boolean fileCreated, boolean bookCreated, boolean bookChanged) {
+    }
+
+    private final Database db;
+
+    LibraryWriter(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores a reading: the file record is created or merged (an error is recorded on it, keeping what it had),
+     * then its book's values are derived again from all the book's files and merged.
+     */
+    Applied apply(long libraryId, FileReading reading, boolean forceRefresh) {
+        Optional<BookFile> existing = db.files().findByPath(libraryId, reading.path());
+        boolean bookCreated = false;
+        Book book;
+        if (existing.isPresent()) {
+            book = db.books().find(existing.get().bookId()).orElseThrow();
+        } else {
+            String folder = folderOf(reading.path());
+            String key = groupKey(reading.path());
+            Optional<Book> group = db.books().findByGroup(libraryId, folder, key);
+            if (group.isPresent()) {
+                book = group.get();
+            } else {
+                book = db.books().insert(libraryId, folder, key, FieldValues.empty(BookField.class));
+                bookCreated = true;
+            }
+        }
+        BookFile stored = existing.orElse(null);
+        BookFile file = stored == null
+                ? db.files().insert(libraryId, newFile(book.id(), reading))
+                : db.files().update(merged(stored, reading, forceRefresh));
+        Book before = book;
+        book = rederive(book, forceRefresh);
+        return new Applied(file, book, stored == null, bookCreated, !bookCreated && !before.fields().equals(book.fields()));
+    }
+
+    /** Derives a book's values from its files again and merges them; deletes the book when no file is left. */
+    Optional<Book> rederive(long bookId, boolean forceRefresh) {
+        Optional<Book> book = db.books().find(bookId);
+        if (book.isEmpty()) {
+            return Optional.empty();
+        }
+        if (db.files().ofBook(bookId).isEmpty()) {
+            db.books().delete(bookId);
+            return Optional.empty();
+        }
+        return Optional.of(rederive(book.get(), forceRefresh));
+    }
+
+    private Book rederive(Book book, boolean forceRefresh) {
+        List<BookFile> files = db.files().ofBook(book.id());
+        FieldValues<BookField> merged = MergeRules.merge(book.fields(), BookValues.derive(files), forceRefresh);
+        return merged.equals(book.fields()) ? book : db.books().updateFields(book.id(), merged);
+    }
+
+    /** Removes a file record; returns true when that left its book without files and the book went too. */
+    boolean removeFile(BookFile file) {
+        db.files().delete(file.id());
+        return rederive(file.bookId(), false).isEmpty();
+    }
+
+    private static BookFile newFile(long bookId, FileReading r) {
+        return new BookFile(0, bookId, r.path(), r.format(), r.sizeBytes(), r.modifiedMillis(), r.pageCount(),
+                r.durationSeconds(), r.fileValues(), r.bookValues(), r.error());
+    }
+
+    private static BookFile merged(BookFile stored, FileReading r, boolean forceRefresh) {
+        if (r.failed()) {
+            // Keep what the file said before it broke; the error shows in the file table until it is fixed.
+            return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
+                    r.modifiedMillis(), stored.pageCount(), stored.durationSeconds(), stored.fields(),
+                    stored.bookValues(), r.error());
+        }
+        FieldValues<FileField> fields = MergeRules.merge(stored.fields(), r.fileValues(), forceRefresh);
+        return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
+                r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), null);
+    }
+
+    static String folderOf(Path path) {
+        Path parent = path.toAbsolutePath().getParent();
+        return parent == null ? "" : parent.toString();
+    }
+
+    /** Files in one folder whose stems are equal, ignoring case, are one book. */
+    static String groupKey(Path path) {
+        return FilepathParser.stem(path).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,106 @@
+package app.colophon.library;
+
+import app.colophon.formats.FilepathParser;
+import app.colophon.formats.FormatReaders;
+import app.colophon.formats.MetadataParseException;
+import app.colophon.formats.ParsedMetadata;
+import app.colophon.model.Field;
+import app.colophon.model.FieldValues;
+import app.colophon.model.FileFormat;
+import app.colophon.model.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Reads one file from disk into a {@link FileReading}: its path-derived values, overlaid by the values found
+ * inside it. Never throws for a bad file: the problem becomes the reading's error.
+ */
+public final class MetadataExtractor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataExtractor.class);
+
+    private final FormatReaders readers;
+
+    public MetadataExtractor(FormatReaders readers) {
+        this.readers = readers;
+    }
+
+    public FileReading read(Path path) {
+        FileFormat format = FileFormat.fromPath(path).orElseThrow(
+                () -> new IllegalArgumentException("Not a supported book file: " + path));
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return FileReading.missing(path, format);
+        } catch (IOException e) {
+            return failed(path, format, 0, 0, "Cannot read file: " + e.getMessage());
+        }
+        long size = attributes.size();
+        long modified = attributes.lastModifiedTime().toMillis();
+        if (!attributes.isRegularFile()) {
+            return failed(path, format, size, modified, "Not a regular file");
+        }
+        if (!Files.isReadable(path)) {
+            return failed(path, format, size, modified, "Cannot read file: permission denied");
+        }
+        ParsedMetadata fromPath = FilepathParser.parse(path, format);
+        ParsedMetadata inside;
+        try {
+            inside = readers.forFormat(format).read(path);
+        } catch (MetadataParseException e) {
+            LOG.debug("{}: {}", path, e.getMessage(), e);
+            if (!Files.exists(path)) {
+                return FileReading.missing(path, format);
+            }
+            return reading(path, format, size, modified, fromPath, ParsedMetadata.empty(), e.getMessage());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // A reader bug must cost one file, not the scan; the stack trace goes to the log once, here.
+            LOG.error("Unexpected failure reading {}", path, e);
+            return reading(path, format, size, modified, fromPath, ParsedMetadata.empty(),
+                    "Failed to parse " + format + ": unexpected error (" + e + ")");
+        }
+        return reading(path, format, size, modified, fromPath, inside, null);
+    }
+
+    /** A reading that records {@code error} for a file whose reading was given up (e.g. it ran out of time). */
+    public FileReading failure(Path path, String error) {
+        FileFormat format = FileFormat.fromPath(path).orElseThrow();
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return failed(path, format, a.size(), a.lastModifiedTime().toMillis(), error);
+        } catch (IOException e) {
+            return failed(path, format, 0, 0, error);
+        }
+    }
+
+    private FileReading failed(Path path, FileFormat format, long size, long modified, String error) {
+        return reading(path, format, size, modified, FilepathParser.parse(path, format), ParsedMetadata.empty(), error);
+    }
+
+    private static FileReading reading(Path path, FileFormat format, long size, long modified,
+                                       ParsedMetadata fromPath, ParsedMetadata inside, String error) {
+        return new FileReading(path, format, size, modified, false,
+                overlay(fromPath.bookValues(Source.FILEPATH), inside.bookValues(Source.FILE_METADATA)),
+                overlay(fromPath.fileValues(Source.FILEPATH), inside.fileValues(Source.FILE_METADATA)),
+                inside.pageCount(), inside.durationSeconds(), error);
+    }
+
+    /** The file's own values where it has them, the path's elsewhere. */
+    private static <F extends Enum<F> & Field> FieldValues<F> overlay(FieldValues<F> base, FieldValues<F> top) {
+        FieldValues<F> result = base;
+        for (F field : top.fieldType().getEnumConstants()) {
+            if (!top.get(field).isEmpty()) {
+                result = result.with(field, top.get(field));
+            }
+        }
+        return result;
+    }
+
+}

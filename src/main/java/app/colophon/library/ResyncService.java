@@ -1,0 +1,101 @@
+package app.colophon.library;
+
+import app.colophon.model.Book;
+import app.colophon.model.BookFile;
+import app.colophon.model.BookWithFiles;
+import app.colophon.store.Database;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resync of one book or one file from disk (DESIGN §5), inline. It shares the per-file read and write steps
+ * with the library scan ({@link #scanSingleFile}), and may run while a scan runs: writes are serialised by
+ * the database.
+ */
+public final class ResyncService {
+
+    private final Database db;
+    private final MetadataExtractor extractor;
+    private final LibraryWriter writer;
+
+    public ResyncService(Database db, MetadataExtractor extractor) {
+        this.db = db;
+        this.extractor = extractor;
+        this.writer = new LibraryWriter(db);
+    }
+
+    public ResyncResult resyncFile(long fileId, ResyncMode mode) {
+        BookFile file = db.files().find(fileId)
+                .orElseThrow(() -> new NotFoundException("No file with id " + fileId));
+        long libraryId = db.files().libraryOf(fileId).orElseThrow(() -> new NotFoundException("No file with id " + fileId));
+        return scanSingleFile(libraryId, file.path(), mode.forceRefresh());
+    }
+
+    /**
+     * The one way from a file on disk to the database: a file gone from disk has its record (and an emptied
+     * book) deleted; a file that cannot be read changes nothing and raises {@link ParseFailedException}.
+     */
+    public ResyncResult scanSingleFile(long libraryId, Path path, boolean forceRefresh) {
+        FileReading reading = extractor.read(path);
+        if (reading.failed()) {
+            throw new ParseFailedException(reading.error());
+        }
+        return db.inTransaction(() -> {
+            if (reading.missing()) {
+                BookFile gone = db.files().findByPath(libraryId, path)
+                        .orElseThrow(() -> new NotFoundException("No file " + path + " in the library"));
+                return (ResyncResult) new ResyncResult.Removed(true, writer.removeFile(gone));
+            }
+            LibraryWriter.Applied applied = writer.apply(libraryId, reading, forceRefresh);
+            return new ResyncResult.Updated(withFiles(applied.book()), applied.file(), List.of(), List.of());
+        });
+    }
+
+    /**
+     * Rescans every file of a book. Files gone from disk are removed; files that fail to parse are named in the
+     * result while the book is updated from the others; when every remaining file fails, nothing changes.
+     */
+    public ResyncResult resyncBook(long bookId, ResyncMode mode) {
+        Book book = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
+        List<BookFile> files = db.files().ofBook(bookId);
+        List<FileReading> good = new ArrayList<>();
+        List<BookFile> gone = new ArrayList<>();
+        List<FileReading> failed = new ArrayList<>();
+        for (BookFile file : files) {
+            FileReading reading = extractor.read(file.path());
+            if (reading.missing()) {
+                gone.add(file);
+            } else if (reading.failed()) {
+                failed.add(reading);
+            } else {
+                good.add(reading);
+            }
+        }
+        List<String> failures = failed.stream().map(r -> r.path().getFileName() + ": " + r.error()).toList();
+        if (good.isEmpty() && !failed.isEmpty()) {
+            throw new ParseFailedException(failed.size() == 1 ? failed.get(0).error() : String.join("; ", failures));
+        }
+        return db.inTransaction(() -> {
+            if (db.books().find(bookId).isEmpty()) {
+                throw new NotFoundException("No book with id " + bookId);
+            }
+            gone.forEach(f -> db.files().delete(f.id()));
+            if (good.isEmpty()) {
+                db.books().delete(bookId);
+                return (ResyncResult) new ResyncResult.Removed(!gone.isEmpty(), true);
+            }
+            for (FileReading reading : good) {
+                writer.apply(book.libraryId(), reading, mode.forceRefresh());
+            }
+            Book updated = writer.rederive(bookId, mode.forceRefresh()).orElseThrow();
+            return new ResyncResult.Updated(withFiles(updated), null, failures,
+                    gone.stream().map(BookFile::path).toList());
+        });
+    }
+
+    private BookWithFiles withFiles(Book book) {
+        return new BookWithFiles(book, db.files().ofBook(book.id()));
+    }
+}
