@@ -1,0 +1,104 @@
+package app.colophon.cli;
+
+import app.colophon.library.Colophon;
+import app.colophon.library.NotFoundException;
+import app.colophon.model.BookFile;
+import app.colophon.model.BookWithFiles;
+import app.colophon.model.Field;
+import app.colophon.model.FieldValues;
+import app.colophon.model.FileField;
+import app.colophon.model.Sourced;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "book", description = "Shows one book with every field, each field's source, and its files.")
+final class BookCommand extends Session.Top implements Callable<Integer> {
+
+    @Parameters(paramLabel = "<id>", description = "Book id (see: colophon books)")
+    long id;
+
+    @Option(names = "--json", description = "Print JSON")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Colophon app = open()) {
+            BookWithFiles book = app.libraries().book(id).orElseThrow(() -> new NotFoundException("No book with id " + id));
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JsonView.write(JsonView.book(book)));
+            } else {
+                printText(book, out);
+            }
+            return Cli.OK;
+        }
+    }
+
+    static void printText(BookWithFiles book, PrintWriter out) {
+        out.printf("Book %d%n", book.book().id());
+        printFields(book.book().fields(), "  ", out);
+        for (BookFile file : book.files()) {
+            out.printf("  File %d: %s (%s, %d bytes)%n", file.id(), file.path(), file.format().jsonName(), file.sizeBytes());
+            printFields(file.fields(), "    ", out);
+            if (file.pageCount() != null) {
+                out.printf("    pages: %d%n", file.pageCount());
+            }
+            if (file.durationSeconds() != null) {
+                out.printf("    duration: %.0f s%n", file.durationSeconds());
+            }
+            if (file.error() != null) {
+                out.printf("    error: %s%n", file.error());
+            }
+        }
+    }
+
+    private static <F extends Enum<F> & Field> void printFields(FieldValues<F> fields, String indent, PrintWriter out) {
+        for (F field : fields.fieldType().getEnumConstants()) {
+            if (field == FileField.COVER) {
+                continue;
+            }
+            Sourced<?> v = fields.get(field);
+            if (v.source() == null) {
+                continue;
+            }
+            out.printf("%s%s: %s [%s]%n", indent, field.jsonName(), display(v.value()), v.source().jsonName());
+        }
+    }
+
+    private static String display(Object value) {
+        if (value == null) {
+            return "(empty)";
+        }
+        if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                return "(empty)";
+            }
+            return String.join("; ", list.stream().map(BookCommand::element).toList());
+        }
+        return value.toString();
+    }
+
+    private static String element(Object e) {
+        if (e instanceof app.colophon.model.Contributor c) {
+            return c.role().equals(app.colophon.model.Contributor.AUTHOR) ? c.name() : c.name() + " (" + c.role() + ")";
+        }
+        if (e instanceof app.colophon.model.SeriesEntry s) {
+            return s.display();
+        }
+        if (e instanceof app.colophon.model.Identifier i) {
+            return i.type().jsonName() + ":" + i.value();
+        }
+        return String.valueOf(e);
+    }
+
+}

@@ -1,0 +1,53 @@
+package app.colophon.cli;
+
+import app.colophon.library.Colophon;
+import app.colophon.model.Book;
+import app.colophon.model.Contributor;
+import app.colophon.model.SeriesEntry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "books", description = "Lists the books of the default library: id, title, authors, series.")
+final class BooksCommand extends Session.Top implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print JSON")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Colophon app = open()) {
+            List<Book> books = app.libraries().books(app.libraries().defaultLibrary().id());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(JsonView.write(books.stream().map(JsonView::summary).toList()));
+            } else {
+                for (Book b : books) {
+                    out.printf("%d\t%s\t%s\t%s%n", b.id(), nullToEmpty(b.title()), authors(b.authors()), series(b.series()));
+                }
+            }
+            return Cli.OK;
+        }
+    }
+
+    static String authors(List<Contributor> authors) {
+        return authors.stream().map(Contributor::name).collect(Collectors.joining("; "));
+    }
+
+    static String series(List<SeriesEntry> series) {
+        return series.stream().map(SeriesEntry::display).collect(Collectors.joining("; "));
+    }
+
+    static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,70 @@
+package app.colophon.cli;
+
+import app.colophon.library.NotFoundException;
+import app.colophon.library.ParseFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The headless command line (DESIGN §7). Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 parse error. */
+@Command(name = "colophon", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Colophon: a library for the ebooks, comics, audiobooks and PDFs in your folders.%n"
+                + "Without a command, opens the window.",
+        subcommands = {ScanCommand.class, BooksCommand.class, BookCommand.class, EditCommand.class,
+                ResyncCommand.class, CommandLine.HelpCommand.class})
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int USAGE = 2;
+    public static final int NOT_FOUND = 3;
+    public static final int PARSE_ERROR = 4;
+
+    @Option(names = "--data-dir", paramLabel = "<dir>", scope = CommandLine.ScopeType.INHERIT,
+            description = "Folder holding the database (default: $COLOPHON_HOME, else the platform's data folder)")
+    Path dataDir;
+
+    /** Picocli answers a usage error with exit code 2 ({@link #USAGE}) by default. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.setOut(out);
+        cli.setErr(err);
+        EditCommand.addFieldOptions(cli);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("colophon: " + e.getMessage());
+            return exitCode(e);
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCode(Exception e) {
+        if (e instanceof NotFoundException) {
+            return NOT_FOUND;
+        }
+        if (e instanceof ParseFailedException) {
+            return PARSE_ERROR;
+        }
+        if (e instanceof UsageException) {
+            return USAGE;
+        }
+        return ERROR;
+    }
+
+    /** A command whose input was understood but cannot be used (e.g. a folder that does not exist). */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"Colophon " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

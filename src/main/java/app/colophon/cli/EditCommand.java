@@ -1,0 +1,105 @@
+package app.colophon.cli;
+
+import app.colophon.library.Colophon;
+import app.colophon.model.BookField;
+import app.colophon.model.BookWithFiles;
+import app.colophon.model.Field;
+import app.colophon.model.FileField;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code edit book <id> --title … --authors "A; B"} and {@code edit file <id> --publisher …}: sets fields as
+ * the editor does (source manual). The options are generated from the field names, so they always match JSON.
+ */
+@Command(name = "edit", description = "Sets fields as the user would in the editor (source: manual); \"\" clears a field.",
+        subcommands = {EditCommand.Book.class, EditCommand.File.class})
+final class EditCommand {
+
+    @ParentCommand
+    Cli cli;
+
+    /** Adds one {@code --<jsonName>} option per field to the two subcommands. */
+    static void addFieldOptions(CommandLine root) {
+        CommandLine edit = root.getSubcommands().get("edit");
+        for (BookField f : BookField.values()) {
+            edit.getSubcommands().get("book").getCommandSpec().addOption(option(f));
+        }
+        for (FileField f : FileField.values()) {
+            if (f != FileField.COVER) {
+                edit.getSubcommands().get("file").getCommandSpec().addOption(option(f));
+            }
+        }
+    }
+
+    private static OptionSpec option(Field f) {
+        String help = f.isRelationship() ? "Values separated by ';'" : "New value";
+        return OptionSpec.builder("--" + f.jsonName()).paramLabel("<value>").type(String.class).description(help).build();
+    }
+
+    private static <F extends Enum<F> & Field> Map<F, Object> changes(CommandSpec spec, Class<F> type) {
+        Map<F, Object> changes = new EnumMap<>(type);
+        for (F field : type.getEnumConstants()) {
+            OptionSpec option = spec.findOption("--" + field.jsonName());
+            if (option != null && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                changes.put(field, FieldInput.parse(field, option.getValue()));
+            }
+        }
+        if (changes.isEmpty()) {
+            throw new Cli.UsageException("nothing to edit: give at least one --<field> <value>");
+        }
+        return changes;
+    }
+
+    abstract static class Target extends Session implements Callable<Integer> {
+        @ParentCommand
+        EditCommand edit;
+
+        @Parameters(paramLabel = "<id>")
+        long id;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        Cli root() {
+            return edit.cli;
+        }
+
+        @Override
+        public Integer call() {
+            try (Colophon app = open()) {
+                BookWithFiles result = apply(app);
+                BookCommand.printText(result, spec.commandLine().getOut());
+                return Cli.OK;
+            }
+        }
+
+        abstract BookWithFiles apply(Colophon app);
+    }
+
+    @Command(name = "book", description = "Edits a book's fields.")
+    static final class Book extends Target {
+        @Override
+        BookWithFiles apply(Colophon app) {
+            return app.editor().editBook(id, changes(spec, BookField.class));
+        }
+    }
+
+    @Command(name = "file", description = "Edits a file's fields.")
+    static final class File extends Target {
+        @Override
+        BookWithFiles apply(Colophon app) {
+            return app.editor().editFile(id, changes(spec, FileField.class));
+        }
+    }
+}

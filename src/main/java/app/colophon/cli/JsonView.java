@@ -1,0 +1,157 @@
+package app.colophon.cli;
+
+import app.colophon.library.ResyncResult;
+import app.colophon.model.Book;
+import app.colophon.model.BookField;
+import app.colophon.model.BookFile;
+import app.colophon.model.BookWithFiles;
+import app.colophon.model.Contributor;
+import app.colophon.model.Field;
+import app.colophon.model.FieldValues;
+import app.colophon.model.FileField;
+import app.colophon.model.Identifier;
+import app.colophon.model.SeriesEntry;
+import app.colophon.model.Sourced;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of DESIGN §7, shared by the command line and the HTTP API. */
+public final class JsonView {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonView() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    public static ObjectMapper mapper() {
+        return JSON;
+    }
+
+    /** The short form used by {@code books}: id, title, authors, series. */
+    public static Map<String, Object> summary(Book book) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", book.id());
+        out.put("title", book.title());
+        out.put("authors", contributors(book.authors()));
+        out.put("series", series(book.series()));
+        return out;
+    }
+
+    public static Map<String, Object> book(BookWithFiles bwf) {
+        Book book = bwf.book();
+        FieldValues<BookField> f = book.fields();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", book.id());
+        out.put("title", f.text(BookField.TITLE));
+        out.put("sortTitle", f.text(BookField.SORT_TITLE));
+        out.put("subtitle", f.text(BookField.SUBTITLE));
+        out.put("description", f.text(BookField.DESCRIPTION));
+        out.put("authors", contributors(f.list(BookField.AUTHORS)));
+        out.put("series", series(f.list(BookField.SERIES)));
+        out.put("genres", f.list(BookField.GENRES));
+        out.put("tags", f.list(BookField.TAGS));
+        out.put("sources", sources(f));
+        List<Object> files = new ArrayList<>();
+        bwf.files().forEach(file -> files.add(file(file)));
+        out.put("files", files);
+        return out;
+    }
+
+    public static Map<String, Object> file(BookFile file) {
+        FieldValues<FileField> f = file.fields();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", file.id());
+        out.put("bookId", file.bookId());
+        out.put("path", file.path().toString());
+        out.put("format", file.format().jsonName());
+        out.put("sizeBytes", file.sizeBytes());
+        out.put("publisher", f.text(FileField.PUBLISHER));
+        out.put("releaseDate", f.text(FileField.RELEASE_DATE));
+        out.put("language", f.text(FileField.LANGUAGE));
+        List<Map<String, Object>> ids = new ArrayList<>();
+        for (Identifier id : f.<Identifier>list(FileField.IDENTIFIERS)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", id.type().jsonName());
+            m.put("value", id.value());
+            ids.add(m);
+        }
+        out.put("identifiers", ids);
+        out.put("narrators", f.list(FileField.NARRATORS));
+        out.put("pageCount", file.pageCount());
+        out.put("durationSeconds", file.durationSeconds());
+        out.put("sources", sources(f));
+        out.put("error", file.error());
+        return out;
+    }
+
+    public static Map<String, Object> resync(ResyncResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (result instanceof ResyncResult.Removed removed) {
+            out.put("status", "removed");
+            out.put("fileDeleted", removed.fileDeleted());
+            out.put("bookDeleted", removed.bookDeleted());
+            return out;
+        }
+        ResyncResult.Updated updated = (ResyncResult.Updated) result;
+        out.put("status", "updated");
+        if (updated.file() != null) {
+            out.put("file", file(updated.file()));
+        } else {
+            out.put("book", book(updated.book()));
+        }
+        if (!updated.failures().isEmpty()) {
+            out.put("failures", updated.failures());
+        }
+        if (!updated.removedFiles().isEmpty()) {
+            out.put("removedFiles", updated.removedFiles().stream().map(Object::toString).toList());
+        }
+        return out;
+    }
+
+    private static <F extends Enum<F> & Field> Map<String, String> sources(FieldValues<F> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (F field : values.fieldType().getEnumConstants()) {
+            Sourced<?> v = values.get(field);
+            if (v.source() != null) {
+                out.put(field.jsonName(), v.source().jsonName());
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> contributors(List<Contributor> contributors) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Contributor c : contributors) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("role", c.role());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> series(List<SeriesEntry> series) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SeriesEntry s : series) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("number", s.number());
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package app.colophon.cli;
+
+import app.colophon.library.Colophon;
+import app.colophon.library.ResyncMode;
+import app.colophon.library.ResyncResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+@Command(name = "resync", description = "Rescans one book or file from disk.",
+        subcommands = {ResyncCommand.Book.class, ResyncCommand.File.class})
+final class ResyncCommand {
+
+    @ParentCommand
+    Cli cli;
+
+    abstract static class Target extends Session implements Callable<Integer> {
+        @ParentCommand
+        ResyncCommand resync;
+
+        @Parameters(paramLabel = "<id>")
+        long id;
+
+        @Option(names = "--refresh", description = "Overwrite every field the file has, manual edits included")
+        boolean refresh;
+
+        @Option(names = "--json", description = "Print JSON")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        Cli root() {
+            return resync.cli;
+        }
+
+        @Override
+        public Integer call() {
+            try (Colophon app = open()) {
+                ResyncMode mode = refresh ? ResyncMode.REFRESH : ResyncMode.SCAN;
+                ResyncResult result = run(app, mode);
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(JsonView.write(JsonView.resync(result)));
+                } else if (result instanceof ResyncResult.Removed removed) {
+                    out.println(removed.bookDeleted() ? "Book removed (no files remain)" : "File removed (no longer on disk)");
+                } else {
+                    ResyncResult.Updated updated = (ResyncResult.Updated) result;
+                    out.println(refresh ? "Metadata refreshed" : "Metadata scanned");
+                    updated.removedFiles().forEach(p -> out.println("File removed (no longer on disk): " + p));
+                    updated.failures().forEach(f -> out.println("Not read: " + f));
+                    BookCommand.printText(updated.book(), out);
+                }
+                return Cli.OK;
+            }
+        }
+
+        abstract ResyncResult run(Colophon app, ResyncMode mode);
+    }
+
+    @Command(name = "book", description = "Rescans every file of a book.")
+    static final class Book extends Target {
+        @Override
+        ResyncResult run(Colophon app, ResyncMode mode) {
+            return app.resync().resyncBook(id, mode);
+        }
+    }
+
+    @Command(name = "file", description = "Rescans one file.")
+    static final class File extends Target {
+        @Override
+        ResyncResult run(Colophon app, ResyncMode mode) {
+            return app.resync().resyncFile(id, mode);
+        }
+    }
+}
