@@ -18,7 +18,7 @@ public final class FormatReaders {
     }
 
     public static FormatReaders standard() {
-        return new FormatReaders(List.of(new EpubReader(), new M4bReader()));
+        return new FormatReaders(List.of(new EpubReader(), new CbzReader(), new PdfReader(), new M4bReader()));
     }
 
     public FormatReader forFormat(FileFormat format) {

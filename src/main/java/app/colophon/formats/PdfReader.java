@@ -1,0 +1,267 @@
+package app.colophon.formats;
+
+import app.colophon.model.Contributor;
+import app.colophon.model.FileFormat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a PDF's document information dictionary, falling back to its XMP packet for each value the Info
+ * dictionary lacks. The cover is the first page, rendered later by the cover cache ({@code page:1}).
+ *
+ * <p>PDFBox is lenient and repairs what it can; what it cannot open becomes a {@link MetadataParseException}.
+ * Decoded streams are cached in temporary files rather than on the heap, so a large PDF does not cost its
+ * size in memory.
+ */
+public final class PdfReader implements FormatReader {
+
+    /** The reference the cover cache resolves by rendering the first page. */
+    public static final String FIRST_PAGE_COVER = "page:1";
+
+    /** An XMP packet is a few KB; anything that inflates past this is not worth reading. */
+    static final int MAX_XMP_BYTES = 4 * 1024 * 1024;
+
+    /** Acrobat accepts the {@code %PDF-} header anywhere in the first 1024 bytes, so we do too. */
+    private static final int HEADER_WINDOW = 1024;
+
+    /*
+     * Placeholders that tools write when the user gave them nothing: ImageMagick writes the file name or
+     * "untitled" as title and its home page as author, ReportLab "untitled" / "anonymous" / "unspecified".
+     * They are not metadata, and treating them as empty lets the XMP or the file path (a better title)
+     * supply the value instead.
+     */
+    private static final Set<String> PLACEHOLDER_TITLES = Set.of("untitled", "unknown");
+    private static final Set<String> PLACEHOLDER_AUTHORS = Set.of("anonymous", "unknown");
+    private static final Set<String> PLACEHOLDER_SUBJECTS = Set.of("unspecified", "unknown");
+
+    private static final Pattern PDF_DATE = Pattern.compile("^\\s*(?:D:)?(\\d{4})(\\d{2})?(\\d{2})?");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
+    @Override
+    public FileFormat format() {
+        return FileFormat.PDF;
+    }
+
+    @Override
+    public ParsedMetadata read(Path file) throws MetadataParseException {
+        checkHeader(file);
+        PDDocument document;
+        try {
+            document = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
+        } catch (InvalidPasswordException e) {
+            // The empty user password did not open it: only someone with the password can read this file.
+            throw new MetadataParseException(FileFormat.PDF, "encrypted (password required)", e);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // PDFBox throws IllegalArgumentException, ClassCastException, StackOverflowError … on broken files
+            throw damaged(e);
+        }
+        try {
+            return extract(document);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw damaged(e);
+        } finally {
+            closeQuietly(document);
+        }
+    }
+
+    private static MetadataParseException damaged(Throwable e) {
+        String reason = Text.clean(Zips.describe(e));
+        if (reason != null && reason.length() > 120) {
+            reason = reason.substring(0, 117) + "...";
+        }
+        return new MetadataParseException(FileFormat.PDF, "damaged file: " + reason, e);
+    }
+
+    private static void closeQuietly(PDDocument document) {
+        try {
+            document.close();
+        } catch (IOException | RuntimeException e) {
+            // what we read is complete; failing to release a temp-file cache is no reason to discard it
+        }
+    }
+
+    /** Tells a non-PDF (an HTML error page, a JPEG, an empty download) from a damaged PDF. */
+    private static void checkHeader(Path file) throws MetadataParseException {
+        byte[] head = new byte[HEADER_WINDOW];
+        int n = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int r;
+            while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+                n += r;
+            }
+        } catch (IOException e) {
+            throw new MetadataParseException(FileFormat.PDF, "cannot read file (" + Zips.describe(e) + ")", e);
+        }
+        if (!new String(head, 0, n, StandardCharsets.ISO_8859_1).contains("%PDF-")) {
+            throw new MetadataParseException(FileFormat.PDF, n == 0 ? "not a PDF file (empty)" : "not a PDF file");
+        }
+    }
+
+    private static ParsedMetadata extract(PDDocument document) throws IOException {
+        PDDocumentInformation info = document.getDocumentInformation();
+        ParsedMetadata.Builder b = ParsedMetadata.builder();
+
+        String title = title(info.getTitle());
+        List<String> authors = authors(info.getAuthor());
+        String description = description(info.getSubject());
+        String date = creationDate(info);
+
+        if (title == null || authors.isEmpty() || description == null || date == null) {
+            XmpMetadata xmp = xmp(document);
+            title = title != null ? title : title(xmp.title());
+            if (authors.isEmpty()) {
+                // each dc:creator entry is one person; a name is never split further
+                xmp.creators().stream().filter(a -> !isPlaceholderAuthor(a)).forEach(authors::add);
+            }
+            description = description != null ? description : description(xmp.description());
+            date = date != null ? date : isoDate(xmp.createDate());
+            date = date != null ? date : isoDate(xmp.date());
+        }
+
+        b.title(title).description(description).releaseDate(date);
+        authors.forEach(a -> b.author(Contributor.author(a)));
+        keywords(info.getKeywords()).forEach(b::tag);
+
+        int pages = Math.max(0, document.getNumberOfPages());
+        b.pageCount(pages);
+        if (pages > 0) {
+            b.cover(FIRST_PAGE_COVER);
+        }
+        return b.build();
+    }
+
+    static String title(String raw) {
+        String title = Text.clean(raw);
+        return title == null || PLACEHOLDER_TITLES.contains(title.toLowerCase(Locale.ROOT)) ? null : title;
+    }
+
+    static String description(String raw) {
+        String subject = Text.cleanMultiline(raw);
+        return subject == null || PLACEHOLDER_SUBJECTS.contains(subject.toLowerCase(Locale.ROOT)) ? null : subject;
+    }
+
+    /**
+     * Splits an Info Author on ';' and '&', and on ',' only when every comma-separated part contains a space
+     * ("Jane Doe, John Roe" is two people, "Doe, Jane" is one written surname first).
+     */
+    static List<String> authors(String raw) {
+        List<String> out = new ArrayList<>();
+        for (String part : Text.split(raw, "[;&]")) {
+            List<String> commaParts = Text.split(part, ",");
+            boolean allNames = commaParts.size() > 1 && commaParts.stream().allMatch(p -> p.contains(" "));
+            for (String name : allNames ? commaParts : List.of(part)) {
+                if (!isPlaceholderAuthor(name)) {
+                    out.add(name);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isPlaceholderAuthor(String name) {
+        String lower = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        // ImageMagick credits its home page (https://imagemagick.org) as the author of every PDF it writes
+        return lower.isEmpty() || PLACEHOLDER_AUTHORS.contains(lower)
+                || lower.startsWith("http://") || lower.startsWith("https://");
+    }
+
+    /** Keywords are comma or semicolon separated; some comic taggers stuff a whole ComicInfo.xml in there instead. */
+    static List<String> keywords(String raw) {
+        String keywords = Text.clean(raw);
+        if (keywords == null || keywords.startsWith("<")) {
+            return List.of();
+        }
+        return Text.split(keywords, "[,;]");
+    }
+
+    /** The creation date as written (in the time zone the PDF gives), as ISO {@code YYYY-MM-DD}. */
+    private static String creationDate(PDDocumentInformation info) {
+        Calendar calendar;
+        try {
+            calendar = info.getCreationDate();
+        } catch (RuntimeException e) {
+            calendar = null;
+        }
+        if (calendar != null) {
+            // The Unix epoch itself (1970-01-01T00:00:00Z) is what tools write for "no timestamp"
+            // (a zero time_t), e.g. comicbox; no book was made at that instant.
+            if (calendar.getTimeInMillis() == 0L) {
+                return null;
+            }
+            int year = calendar.get(Calendar.YEAR);
+            if (calendar.get(Calendar.ERA) != GregorianCalendar.AD || year < 1 || year > 9999) {
+                return null;
+            }
+            return String.format(Locale.ROOT, "%04d-%02d-%02d", year,
+                    calendar.get(Calendar.MONTH) + 1, calendar.get(Calendar.DAY_OF_MONTH));
+        }
+        // PDFBox could not read it as a date: take what we can from the D:YYYYMMDD prefix.
+        String raw = info.getCOSObject().getString(COSName.CREATION_DATE);
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = PDF_DATE.matcher(raw);
+        return m.find() ? nonZeroYear(Dates.ymd(m.group(1), m.group(2), m.group(3))) : isoDate(raw);
+    }
+
+    /** An XMP date ({@code 2023-04-23T17:59:04+08:00}, {@code 1990-04-28} …) as ISO; null when not a date. */
+    private static String isoDate(String raw) {
+        String normalized = Dates.normalize(raw);
+        return normalized != null && ISO_DATE.matcher(normalized).matches() ? nonZeroYear(normalized) : null;
+    }
+
+    private static String nonZeroYear(String iso) {
+        return iso == null || iso.startsWith("0000") ? null : iso;
+    }
+
+    /** The XMP packet, or {@link XmpMetadata#EMPTY} when there is none or it cannot be read: it is only a fallback. */
+    private static XmpMetadata xmp(PDDocument document) {
+        try {
+            PDMetadata metadata = document.getDocumentCatalog().getMetadata();
+            if (metadata == null) {
+                return XmpMetadata.EMPTY;
+            }
+            byte[] packet;
+            try (InputStream in = metadata.createInputStream()) {
+                packet = readBounded(in);
+            }
+            return packet == null ? XmpMetadata.EMPTY : XmpMetadata.parse(packet);
+        } catch (Exception | StackOverflowError e) {
+            // a broken XMP packet must not cost the Info values we already have
+            return XmpMetadata.EMPTY;
+        }
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[16 * 1024];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            if (out.size() + n > MAX_XMP_BYTES) {
+                return null;
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+}
