@@ -81,9 +81,21 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inTransaction(Supplier<T> work) {
         writeLock.lock();
+        RuntimeException[] thrownByWork = new RuntimeException[1];
         try {
-            return TransactionManager.callInTransaction(connections, work::get);
+            return TransactionManager.callInTransaction(connections, () -> {
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    thrownByWork[0] = e;
+                    throw e;
+                }
+            });
         } catch (SQLException e) {
+            // ORMLite rolls back, then wraps what the work threw; callers expect the original exception.
+            if (thrownByWork[0] != null) {
+                throw thrownByWork[0];
+            }
             throw new StoreException("Database write failed: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();

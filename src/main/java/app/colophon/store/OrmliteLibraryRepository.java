@@ -76,8 +76,17 @@ final class OrmliteLibraryRepository implements LibraryRepository {
         try {
             return call.run();
         } catch (SQLException e) {
-            throw new StoreException("Database error: " + e.getMessage(), e);
+            throw new StoreException("Database error: " + rootMessage(e), e);
         }
+    }
+
+    /** ORMLite wraps the driver's exception; its message ("[SQLITE_CONSTRAINT_FOREIGNKEY] …") is the useful one. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     @FunctionalInterface

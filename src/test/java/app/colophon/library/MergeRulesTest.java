@@ -1,0 +1,95 @@
+package app.colophon.library;
+
+import app.colophon.model.BookField;
+import app.colophon.model.Contributor;
+import app.colophon.model.FieldValues;
+import app.colophon.model.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MergeRulesTest {
+
+    private static final String STORED = "Dune";
+    private static final List<Contributor> STORED_AUTHORS = List.of(Contributor.author("Frank Herbert"));
+
+    @ParameterizedTest(name = "scalar: stored {0}, new {1}, {2}, new value {3} -> {4}")
+    @CsvFileSource(resources = "/merge-matrix.csv", numLinesToSkip = 1)
+    void scalarFollowsThePriorityMatrix(Source stored, Source incoming, String mode, String newValue, String outcome) {
+        String value = switch (newValue) {
+            case "empty" -> "";
+            case "equal" -> STORED;
+            default -> "Dune Messiah";
+        };
+        boolean update = MergeRules.shouldUpdateScalar(STORED, stored, value, incoming, mode.equals("refresh"));
+        assertThat(update).isEqualTo(outcome.equals("replace"));
+    }
+
+    @ParameterizedTest(name = "relationship: stored {0}, new {1}, {2}, new value {3} -> {4}")
+    @CsvFileSource(resources = "/merge-matrix.csv", numLinesToSkip = 1)
+    void relationshipFollowsThePriorityMatrix(Source stored, Source incoming, String mode, String newValue, String outcome) {
+        List<Contributor> value = switch (newValue) {
+            case "empty" -> List.of();
+            case "equal" -> List.of(Contributor.author("Frank Herbert"));
+            default -> List.of(Contributor.author("Frank Herbert"), Contributor.author("Brian Herbert"));
+        };
+        boolean update = MergeRules.shouldUpdateRelationship(STORED_AUTHORS, stored, value, incoming, mode.equals("refresh"));
+        assertThat(update).isEqualTo(outcome.equals("replace"));
+    }
+
+    @Test
+    void anyValueFillsAFieldThatWasNeverSet() {
+        assertThat(MergeRules.shouldUpdateScalar(null, null, "Dune", Source.FILEPATH, false)).isTrue();
+    }
+
+    @Test
+    void manualClearIsNotRefilledByAScan() {
+        assertThat(MergeRules.shouldUpdateScalar(null, Source.MANUAL, "Dune", Source.FILE_METADATA, false)).isFalse();
+    }
+
+    @Test
+    void manualClearIsRefilledByARefresh() {
+        assertThat(MergeRules.shouldUpdateScalar(null, Source.MANUAL, "Dune", Source.FILE_METADATA, true)).isTrue();
+    }
+
+    @Test
+    void relationshipOrderCountsAsADifference() {
+        List<Contributor> stored = List.of(Contributor.author("A"), Contributor.author("B"));
+        List<Contributor> swapped = List.of(Contributor.author("B"), Contributor.author("A"));
+        assertThat(MergeRules.shouldUpdateRelationship(stored, Source.FILE_METADATA, swapped, Source.FILE_METADATA, false)).isTrue();
+    }
+
+    @Test
+    void mergeKeepsManualTitleAndTakesNewSubtitle() {
+        FieldValues<BookField> stored = FieldValues.empty(BookField.class)
+                .with(BookField.TITLE, "My Title", Source.MANUAL);
+        FieldValues<BookField> incoming = FieldValues.empty(BookField.class)
+                .with(BookField.TITLE, "File Title", Source.FILE_METADATA)
+                .with(BookField.SUBTITLE, "A Subtitle", Source.FILE_METADATA);
+
+        FieldValues<BookField> merged = MergeRules.merge(stored, incoming, false);
+
+        assertThat(merged.text(BookField.TITLE)).isEqualTo("My Title");
+        assertThat(merged.source(BookField.TITLE)).isEqualTo(Source.MANUAL);
+        assertThat(merged.text(BookField.SUBTITLE)).isEqualTo("A Subtitle");
+        assertThat(merged.source(BookField.SUBTITLE)).isEqualTo(Source.FILE_METADATA);
+    }
+
+    @Test
+    void mergeInRefreshModeOverwritesManualTitleButKeepsFieldsTheFileLacks() {
+        FieldValues<BookField> stored = FieldValues.empty(BookField.class)
+                .with(BookField.TITLE, "My Title", Source.MANUAL)
+                .with(BookField.TAGS, List.of("favourite"), Source.MANUAL);
+        FieldValues<BookField> incoming = FieldValues.empty(BookField.class)
+                .with(BookField.TITLE, "File Title", Source.FILE_METADATA);
+
+        FieldValues<BookField> merged = MergeRules.merge(stored, incoming, true);
+
+        assertThat(merged.text(BookField.TITLE)).isEqualTo("File Title");
+        assertThat(merged.<String>list(BookField.TAGS)).containsExactly("favourite");
+    }
+}

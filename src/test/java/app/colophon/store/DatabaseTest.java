@@ -1,0 +1,145 @@
+package app.colophon.store;
+
+import app.colophon.model.Book;
+import app.colophon.model.BookField;
+import app.colophon.model.BookFile;
+import app.colophon.model.Contributor;
+import app.colophon.model.FieldValues;
+import app.colophon.model.FileField;
+import app.colophon.model.FileFormat;
+import app.colophon.model.Identifier;
+import app.colophon.model.IdentifierType;
+import app.colophon.model.Library;
+import app.colophon.model.SeriesEntry;
+import app.colophon.model.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void openingCreatesTheSchemaAtTheLatestVersion() throws SQLException {
+        Path file = temp.resolve("c.db");
+        Database.open(file).close();
+
+        assertThat(query(file, "SELECT MAX(version) FROM schema_version")).isEqualTo(String.valueOf(Migrations.latestVersion()));
+        assertThat(query(file, "SELECT name FROM sqlite_master WHERE name = 'book_file'")).isEqualTo("book_file");
+    }
+
+    @Test
+    void reopeningDoesNotApplyMigrationsTwice() throws SQLException {
+        Path file = temp.resolve("c.db");
+        Database.open(file).close();
+        Database.open(file).close();
+
+        assertThat(query(file, "SELECT COUNT(*) FROM schema_version")).isEqualTo(String.valueOf(Migrations.latestVersion()));
+    }
+
+    @Test
+    void databaseUsesWriteAheadLogging() throws SQLException {
+        Path file = temp.resolve("c.db");
+        Database.open(file).close();
+
+        assertThat(query(file, "PRAGMA journal_mode")).isEqualToIgnoringCase("wal");
+    }
+
+    @Test
+    void foreignKeysAreEnforced() {
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            BookFile orphan = file(999_999L, temp.resolve("x.epub"));
+            assertThatThrownBy(() -> db.inTransaction(() -> db.files().insert(1, orphan)))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("FOREIGN KEY");
+        }
+    }
+
+    @Test
+    void bookFieldsAndSourcesSurviveARoundTrip() {
+        FieldValues<BookField> fields = FieldValues.empty(BookField.class)
+                .with(BookField.TITLE, "Dune", Source.MANUAL)
+                .with(BookField.AUTHORS, List.of(new Contributor("Frank Herbert", "author"),
+                        new Contributor("Jane Doe", "translator")), Source.FILE_METADATA)
+                .with(BookField.SERIES, List.of(new SeriesEntry("Dune", 1.0), new SeriesEntry("Set", null)), Source.FILEPATH)
+                .with(BookField.SUBTITLE, null, Source.MANUAL);
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            Library lib = db.inTransaction(() -> db.libraries().create("L"));
+            Book stored = db.inTransaction(() -> db.books().insert(lib.id(), "/books", "dune", fields));
+
+            Book read = db.books().find(stored.id()).orElseThrow();
+
+            assertThat(read.fields()).isEqualTo(fields);
+            assertThat(read.fields().source(BookField.SUBTITLE)).isEqualTo(Source.MANUAL);
+            assertThat(read.fields().text(BookField.SUBTITLE)).isNull();
+        }
+    }
+
+    @Test
+    void fileFieldsAndBookValuesSurviveARoundTrip() {
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            Library lib = db.inTransaction(() -> db.libraries().create("L"));
+            Book book = db.inTransaction(() -> db.books().insert(lib.id(), "/books", "dune", FieldValues.empty(BookField.class)));
+            BookFile file = new BookFile(0, book.id(), temp.resolve("Dune.epub"), FileFormat.EPUB, 1234, 5678, 300, 12.5,
+                    FieldValues.empty(FileField.class)
+                            .with(FileField.PUBLISHER, "Chilton", Source.FILE_METADATA)
+                            .with(FileField.IDENTIFIERS, List.of(new Identifier(IdentifierType.ISBN13, "9780441013593")), Source.MANUAL),
+                    FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.FILE_METADATA),
+                    "Failed to parse EPUB: something");
+
+            BookFile stored = db.inTransaction(() -> db.files().insert(lib.id(), file));
+            BookFile read = db.files().find(stored.id()).orElseThrow();
+
+            assertThat(read).usingRecursiveComparison().ignoringFields("id").isEqualTo(file);
+        }
+    }
+
+    @Test
+    void deletingABookDeletesItsFiles() {
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            Library lib = db.inTransaction(() -> db.libraries().create("L"));
+            Book book = db.inTransaction(() -> db.books().insert(lib.id(), "/b", "k", FieldValues.empty(BookField.class)));
+            BookFile f = db.inTransaction(() -> db.files().insert(lib.id(), file(book.id(), temp.resolve("k.epub"))));
+
+            db.inTransaction(() -> db.books().delete(book.id()));
+
+            assertThat(db.files().find(f.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailingTransactionLeavesNothingBehind() {
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            Library lib = db.inTransaction(() -> db.libraries().create("L"));
+            assertThatThrownBy(() -> db.inTransaction(() -> {
+                db.books().insert(lib.id(), "/b", "k", FieldValues.empty(BookField.class));
+                throw new IllegalStateException("crash half way");
+            })).hasMessageContaining("crash half way");
+
+            assertThat(db.books().count(lib.id())).isZero();
+        }
+    }
+
+    private static BookFile file(long bookId, Path path) {
+        return new BookFile(0, bookId, path, FileFormat.EPUB, 1, 1, null, null,
+                FieldValues.empty(FileField.class), FieldValues.empty(BookField.class), null);
+    }
+
+    private static String query(Path file, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
