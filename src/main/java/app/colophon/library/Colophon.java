@@ -13,6 +13,7 @@ public final class Colophon implements AutoCloseable {
     private final LibraryService libraries;
     private final ResyncService resync;
     private final MetadataEditor editor;
+    private final CoverCache covers;
 
     private Colophon(Path dataDir, Database db, ScanTuning tuning) {
         this.dataDir = dataDir;
@@ -21,6 +22,7 @@ public final class Colophon implements AutoCloseable {
         this.libraries = new LibraryService(db, new LibraryScanner(db, extractor, tuning));
         this.resync = new ResyncService(db, extractor);
         this.editor = new MetadataEditor(db);
+        this.covers = new CoverCache(db, dataDir.resolve("covers"));
     }
 
     public static Colophon open(Path dataDir) {
@@ -45,6 +47,10 @@ public final class Colophon implements AutoCloseable {
 
     public MetadataEditor editor() {
         return editor;
+    }
+
+    public CoverCache covers() {
+        return covers;
     }
 
     @Override

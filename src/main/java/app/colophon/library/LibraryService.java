@@ -1,6 +1,7 @@
 package app.colophon.library;
 
 import app.colophon.model.Book;
+import app.colophon.model.BookSummary;
 import app.colophon.model.BookWithFiles;
 import app.colophon.model.Library;
 import app.colophon.store.Database;
@@ -70,6 +71,15 @@ public final class LibraryService {
 
     public List<Book> books(long libraryId) {
         return db.books().list(libraryId);
+    }
+
+    /** What the grid and list show, for every book of the library. */
+    public List<BookSummary> summaries(long libraryId) {
+        return db.books().summaries(libraryId);
+    }
+
+    public Optional<BookSummary> summary(long bookId) {
+        return db.books().summary(bookId);
     }
 
     public Optional<BookWithFiles> book(long bookId) {

@@ -14,7 +14,7 @@ import java.util.List;
  * with the library scan ({@link #scanSingleFile}), and may run while a scan runs: writes are serialised by
  * the database.
  */
-public final class ResyncService {
+public final class ResyncService implements Resync {
 
     private final Database db;
     private final MetadataExtractor extractor;
@@ -26,6 +26,7 @@ public final class ResyncService {
         this.writer = new LibraryWriter(db);
     }
 
+    @Override
     public ResyncResult resyncFile(long fileId, ResyncMode mode) {
         BookFile file = db.files().find(fileId)
                 .orElseThrow(() -> new NotFoundException("No file with id " + fileId));
@@ -57,6 +58,7 @@ public final class ResyncService {
      * Rescans every file of a book. Files gone from disk are removed; files that fail to parse are named in the
      * result while the book is updated from the others; when every remaining file fails, nothing changes.
      */
+    @Override
     public ResyncResult resyncBook(long bookId, ResyncMode mode) {
         Book book = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
         List<BookFile> files = db.files().ofBook(bookId);

@@ -2,6 +2,7 @@ package app.colophon.store;
 
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
+import app.colophon.model.BookSummary;
 import app.colophon.model.FieldValues;
 
 import java.util.List;
@@ -22,6 +23,11 @@ public interface BookRepository {
     boolean delete(long bookId);
 
     List<Book> list(long libraryId);
+
+    /** The grid's view of every book of a library, in one query. */
+    List<BookSummary> summaries(long libraryId);
+
+    Optional<BookSummary> summary(long bookId);
 
     /** Books of the library with no file left. */
     List<Long> idsWithoutFiles(long libraryId);

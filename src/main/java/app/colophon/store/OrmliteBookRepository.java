@@ -2,12 +2,16 @@ package app.colophon.store;
 
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
+import app.colophon.model.BookSummary;
+import app.colophon.model.Contributor;
+import app.colophon.model.SeriesEntry;
 import app.colophon.model.FieldValues;
 import com.j256.ormlite.dao.Dao;
 import com.j256.ormlite.dao.DaoManager;
 import com.j256.ormlite.support.ConnectionSource;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,6 +74,32 @@ final class OrmliteBookRepository implements BookRepository {
     public List<Book> list(long libraryId) {
         return call(() -> books.queryBuilder().orderBy("id", true).where().eq("library_id", libraryId).query()
                 .stream().map(RowMapper::toBook).toList());
+    }
+
+    @Override
+    public List<BookSummary> summaries(long libraryId) {
+        return call(() -> books.queryRaw(SUMMARY_SQL + "WHERE b.library_id = ?", OrmliteBookRepository::toSummary,
+                String.valueOf(libraryId)).getResults());
+    }
+
+    @Override
+    public Optional<BookSummary> summary(long bookId) {
+        return call(() -> books.queryRaw(SUMMARY_SQL + "WHERE b.id = ?", OrmliteBookRepository::toSummary,
+                String.valueOf(bookId)).getResults().stream().findFirst());
+    }
+
+    /** The cover comes from the first file, in the fixed format order, that has one. */
+    private static final String SUMMARY_SQL = "SELECT b.id, b.library_id, b.title, b.sort_title, b.authors, b.series, "
+            + "b.added_at, (SELECT f.id FROM book_file f WHERE f.book_id = b.id AND f.cover IS NOT NULL ORDER BY "
+            + "CASE f.format WHEN 'epub' THEN 0 WHEN 'cbz' THEN 1 WHEN 'pdf' THEN 2 ELSE 3 END, f.path LIMIT 1) "
+            + "FROM book b ";
+
+    @SuppressWarnings("unchecked")
+    private static BookSummary toSummary(String[] columns, String[] v) {
+        return new BookSummary(Long.parseLong(v[0]), Long.parseLong(v[1]), v[2], v[3],
+                (List<Contributor>) FieldCodec.decode(BookField.AUTHORS, v[4]),
+                (List<SeriesEntry>) FieldCodec.decode(BookField.SERIES, v[5]),
+                Instant.ofEpochMilli(Long.parseLong(v[6])), v[7] == null ? null : Long.valueOf(v[7]));
     }
 
     @Override
