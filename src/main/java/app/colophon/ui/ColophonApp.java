@@ -1,21 +1,44 @@
 package app.colophon.ui;
 
+import app.colophon.library.Colophon;
+import app.colophon.library.DataDirectory;
+import app.colophon.ui.common.FolderPicker;
+import app.colophon.ui.common.UiServices;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
-/** The desktop application. */
+import java.util.prefs.Preferences;
+
+/** The desktop application over the user's default data folder. */
 public final class ColophonApp extends Application {
+
+    private Colophon colophon;
+    private UiContext context;
 
     public static void launchWindow(String[] args) {
         Application.launch(ColophonApp.class, args);
     }
 
     @Override
+    public void init() {
+        colophon = Colophon.open(DataDirectory.resolve(null));
+    }
+
+    @Override
     public void start(Stage stage) {
-        stage.setTitle("Colophon");
-        stage.setScene(new Scene(new BorderPane(), 1100, 720));
-        stage.show();
+        UiServices services = new UiServices(colophon.libraries(), colophon.resync(), colophon.editor(), colophon.covers());
+        context = new UiContext(services, Preferences.userRoot().node("app/colophon"), FolderPicker.chooser(),
+                folder -> getHostServices().showDocument(folder.toUri().toString()));
+        context.showMainWindow(stage);
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (colophon != null) {
+            colophon.close();
+        }
     }
 }

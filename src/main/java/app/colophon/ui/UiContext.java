@@ -1,0 +1,124 @@
+package app.colophon.ui;
+
+import app.colophon.ui.common.ControllerFactory;
+import app.colophon.ui.common.CoverImages;
+import app.colophon.ui.common.FolderPicker;
+import app.colophon.ui.common.FxTasks;
+import app.colophon.ui.common.Notifier;
+import app.colophon.ui.common.UiServices;
+import app.colophon.ui.common.Views;
+import app.colophon.ui.common.WindowState;
+import app.colophon.ui.detail.BookWindows;
+import app.colophon.ui.main.LibraryModel;
+import app.colophon.ui.main.MainWindowController;
+import app.colophon.ui.main.ScanRunner;
+import app.colophon.ui.resync.RefreshConfirmation;
+import app.colophon.ui.resync.ResyncActions;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+
+/**
+ * The window's composition root: builds the shared pieces once and hands them to controllers through the
+ * controller factory. The app and the UI tests both start here, so tests run the real wiring.
+ */
+public final class UiContext implements AutoCloseable {
+
+    public static final String STYLESHEET = "/css/colophon.css";
+
+    private final UiServices services;
+    private final Preferences prefs;
+    private final LibraryModel model = new LibraryModel();
+    private final Notifier notifier = new Notifier();
+    private final FxTasks tasks = new FxTasks();
+    private final CoverImages covers;
+    private final ResyncActions resync;
+    private final ScanRunner scans;
+    private final BookWindows bookWindows;
+    private final ControllerFactory controllers = new ControllerFactory();
+    private Stage mainStage;
+
+    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder) {
+        this.services = services;
+        this.prefs = prefs;
+        this.covers = new CoverImages(services.covers());
+        this.resync = new ResyncActions(services, model, tasks, notifier, new RefreshConfirmation(this::focusedWindow));
+        this.scans = new ScanRunner(services, notifier);
+        this.bookWindows = new BookWindows(this, showFolder);
+        controllers.register(MainWindowController.class, () -> new MainWindowController(services, model, resync, covers,
+                tasks, notifier, scans, prefs.node("main"), bookWindows, showFolder, folderPicker));
+        bookWindows.registerControllers(controllers);
+    }
+
+    /** Shows the main window on {@code stage}, where the user left it last time. */
+    public MainWindowController showMainWindow(Stage stage) {
+        Views.Loaded<MainWindowController> view = Views.load("main/MainWindow.fxml", controllers::call);
+        Scene scene = new Scene(view.root(), 1100, 720);
+        scene.getStylesheets().add(stylesheet());
+        stage.setTitle("Colophon");
+        stage.setScene(scene);
+        stage.setMinWidth(640);
+        stage.setMinHeight(420);
+        WindowState state = new WindowState(prefs.node("window"));
+        state.restore(stage, 1100, 720);
+        state.rememberOnClose(stage);
+        notifier.setOwner(stage);
+        mainStage = stage;
+        stage.show();
+        return view.controller();
+    }
+
+    public static String stylesheet() {
+        return UiContext.class.getResource(STYLESHEET).toExternalForm();
+    }
+
+    private Window focusedWindow() {
+        return Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(mainStage);
+    }
+
+    public UiServices services() {
+        return services;
+    }
+
+    public LibraryModel model() {
+        return model;
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    public FxTasks tasks() {
+        return tasks;
+    }
+
+    public CoverImages covers() {
+        return covers;
+    }
+
+    public ResyncActions resync() {
+        return resync;
+    }
+
+    public ScanRunner scans() {
+        return scans;
+    }
+
+    public BookWindows bookWindows() {
+        return bookWindows;
+    }
+
+    public Stage mainStage() {
+        return mainStage;
+    }
+
+    @Override
+    public void close() {
+        tasks.close();
+        covers.close();
+    }
+}

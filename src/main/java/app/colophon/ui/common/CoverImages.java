@@ -1,0 +1,75 @@
+package app.colophon.ui.common;
+
+import app.colophon.library.CoverCache;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Cover images for tiles and the detail view: thumbnails are made and decoded off the FX thread (two at a time,
+ * so scrolling never waits on disk), and the most recent few hundred are kept in memory.
+ */
+public final class CoverImages implements AutoCloseable {
+
+    private static final int MEMORY_ENTRIES = 400;
+
+    private final CoverCache cache;
+    private final ExecutorService loaders;
+    private final Map<Long, Optional<Image>> recent = new LinkedHashMap<>(MEMORY_ENTRIES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Optional<Image>> eldest) {
+            return size() > MEMORY_ENTRIES;
+        }
+    };
+
+    public CoverImages(CoverCache cache) {
+        this.cache = cache;
+        this.loaders = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "colophon-covers");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+    }
+
+    /** Calls back on the FX thread with the cover, or null when the file has none. Call on the FX thread. */
+    public void load(Long fileId, Consumer<Image> callback) {
+        if (fileId == null) {
+            callback.accept(null);
+            return;
+        }
+        Optional<Image> known = recent.get(fileId);
+        if (known != null) {
+            callback.accept(known.orElse(null));
+            return;
+        }
+        loaders.execute(() -> {
+            Optional<Path> thumb = cache.thumbnail(fileId);
+            Image image = thumb.map(p -> new Image(p.toUri().toString(), CoverCache.WIDTH, CoverCache.HEIGHT, true, true, false))
+                    .filter(i -> !i.isError()).orElse(null);
+            Platform.runLater(() -> {
+                recent.put(fileId, Optional.ofNullable(image));
+                callback.accept(image);
+            });
+        });
+    }
+
+    /** Forgets a file's image, e.g. after a resync changed the file. */
+    public void forget(Long fileId) {
+        if (fileId != null) {
+            recent.remove(fileId);
+        }
+    }
+
+    @Override
+    public void close() {
+        loaders.shutdownNow();
+    }
+}

@@ -1,0 +1,57 @@
+package app.colophon.ui.common;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+
+/**
+ * A book cover of a fixed size: the image when there is one, else a generated placeholder in one of a few
+ * colours (picked from the title, so a book keeps its colour) showing the title.
+ */
+public final class CoverView extends StackPane {
+
+    private static final int PLACEHOLDER_COLOURS = 8;
+
+    private final ImageView image = new ImageView();
+    private final Label placeholderTitle = new Label();
+
+    public CoverView(double width, double height) {
+        getStyleClass().add("cover");
+        setMinSize(width, height);
+        setPrefSize(width, height);
+        setMaxSize(width, height);
+        image.setFitWidth(width);
+        image.setFitHeight(height);
+        image.setPreserveRatio(true);
+        image.setSmooth(true);
+        placeholderTitle.getStyleClass().add("cover-placeholder-title");
+        placeholderTitle.setWrapText(true);
+        placeholderTitle.setMaxWidth(width - 16);
+        StackPane.setAlignment(placeholderTitle, Pos.CENTER);
+        getChildren().addAll(placeholderTitle, image);
+    }
+
+    /** Shows the placeholder for {@code title} until {@link #setImage} brings a real cover. */
+    public void showPlaceholder(String title) {
+        image.setImage(null);
+        placeholderTitle.setText(title == null ? "" : title);
+        placeholderTitle.setVisible(true);
+        getStyleClass().removeIf(c -> c.startsWith("cover-placeholder-"));
+        getStyleClass().add("cover-placeholder-" + Math.floorMod(title == null ? 0 : title.hashCode(), PLACEHOLDER_COLOURS));
+    }
+
+    public void setImage(Image cover) {
+        if (cover == null) {
+            return;
+        }
+        image.setImage(cover);
+        placeholderTitle.setVisible(false);
+        getStyleClass().removeIf(c -> c.startsWith("cover-placeholder-"));
+    }
+
+    public boolean hasImage() {
+        return image.getImage() != null;
+    }
+}

@@ -1,0 +1,107 @@
+package app.colophon.ui.main;
+
+import app.colophon.model.BookSummary;
+import app.colophon.model.Contributor;
+import app.colophon.ui.common.CoverImages;
+import app.colophon.ui.common.CoverView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+
+/** One tile of the cover grid: cover (or placeholder), title, authors, a "⋯" menu, a context menu and a spinner. */
+final class BookTile extends GridCell<BookSummary> {
+
+    static final double COVER_WIDTH = 130;
+    static final double COVER_HEIGHT = 195;
+
+    private static final PseudoClass SELECTED_TILE = PseudoClass.getPseudoClass("selected");
+
+    private final LongProperty bookId = new SimpleLongProperty(-1);
+    private final CoverView cover = new CoverView(COVER_WIDTH, COVER_HEIGHT);
+    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final Label title = new Label();
+    private final Label authors = new Label();
+    private final VBox content;
+    private final CoverImages covers;
+
+    BookTile(LibraryModel model, CoverImages covers, LongFunction<BookMenus.Actions> actions,
+             LongProperty selection, Consumer<BookSummary> open) {
+        this.covers = covers;
+        getStyleClass().add("book-tile");
+        BooleanBinding busy = Bindings.createBooleanBinding(() -> model.busyBooks().contains(bookId.get()),
+                model.busyBooks(), bookId);
+        BookMenus.Actions forThisTile = BookMenus.forCurrent(actions, bookId::get);
+        MenuButton more = BookMenus.moreButton(forThisTile, busy);
+        setContextMenu(BookMenus.contextMenu(forThisTile, busy));
+
+        spinner.getStyleClass().add("tile-spinner");
+        spinner.visibleProperty().bind(busy);
+        spinner.setMaxSize(48, 48);
+        StackPane coverStack = new StackPane(cover, spinner);
+        title.getStyleClass().add("tile-title");
+        authors.getStyleClass().add("tile-authors");
+        title.setMaxWidth(COVER_WIDTH);
+        authors.setMaxWidth(COVER_WIDTH - 30);
+        HBox bottom = new HBox(authors, more);
+        HBox.setHgrow(authors, Priority.ALWAYS);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        content = new VBox(4, coverStack, title, bottom);
+        content.setAlignment(Pos.TOP_CENTER);
+
+        Runnable markSelection = () -> pseudoClassStateChanged(SELECTED_TILE, bookId.get() >= 0 && bookId.get() == selection.get());
+        selection.addListener((o, was, now) -> markSelection.run());
+        bookId.addListener((o, was, now) -> markSelection.run());
+        setOnMouseClicked(e -> {
+            if (getItem() == null || e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            selection.set(getItem().id());
+            if (e.getClickCount() == 2) {
+                open.accept(getItem());
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(BookSummary book, boolean empty) {
+        super.updateItem(book, empty);
+        if (empty || book == null) {
+            bookId.set(-1);
+            setGraphic(null);
+            return;
+        }
+        boolean sameBook = bookId.get() == book.id();
+        bookId.set(book.id());
+        title.setText(book.title());
+        authors.setText(book.authors().stream().map(Contributor::name).collect(Collectors.joining(", ")));
+        if (!sameBook || !cover.hasImage()) {
+            cover.showPlaceholder(book.title());
+        }
+        covers.load(book.coverFileId(), image -> {
+            if (getItem() != null && getItem().id() == book.id()) {
+                cover.setImage(image);
+            }
+        });
+        setGraphic(content);
+    }
+
+    long bookId() {
+        return bookId.get();
+    }
+}

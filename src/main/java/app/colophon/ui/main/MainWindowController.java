@@ -1,0 +1,268 @@
+package app.colophon.ui.main;
+
+import app.colophon.model.BookSummary;
+import app.colophon.model.Library;
+import app.colophon.ui.common.CoverImages;
+import app.colophon.ui.common.FolderPicker;
+import app.colophon.ui.common.FxTasks;
+import app.colophon.ui.common.Notifier;
+import app.colophon.ui.common.UiServices;
+import app.colophon.ui.resync.ResyncActions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridView;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+
+/** The main window: libraries on the left, toolbar on top, the books as a cover grid or a list. */
+public final class MainWindowController {
+
+    private final UiServices services;
+    private final LibraryModel model;
+    private final ResyncActions resync;
+    private final CoverImages covers;
+    private final FxTasks tasks;
+    private final Notifier notifier;
+    private final ScanRunner scans;
+    private final Preferences prefs;
+    private final BookOpener opener;
+    private final Consumer<Path> showFolder;
+    private final FolderPicker folderPicker;
+    private final LongProperty selectedBook = new SimpleLongProperty(-1);
+    private FilteredList<BookSummary> filtered;
+
+    @FXML private BorderPane root;
+    @FXML private ListView<Library> libraryList;
+    @FXML private TextField searchField;
+    @FXML private ComboBox<Sorting> sortBox;
+    @FXML private ToggleButton gridToggle;
+    @FXML private ToggleButton listToggle;
+    @FXML private Button scanButton;
+    @FXML private HBox scanBox;
+    @FXML private ProgressBar scanProgress;
+    @FXML private Label scanLabel;
+    @FXML private GridView<BookSummary> grid;
+    @FXML private TableView<BookSummary> table;
+    @FXML private VBox emptyState;
+    @FXML private Label emptyHint;
+    @FXML private Label statusLabel;
+
+    public MainWindowController(UiServices services, LibraryModel model, ResyncActions resync, CoverImages covers,
+                                FxTasks tasks, Notifier notifier, ScanRunner scans, Preferences prefs,
+                                BookOpener opener, Consumer<Path> showFolder, FolderPicker folderPicker) {
+        this.services = services;
+        this.model = model;
+        this.resync = resync;
+        this.covers = covers;
+        this.tasks = tasks;
+        this.notifier = notifier;
+        this.scans = scans;
+        this.prefs = prefs;
+        this.opener = opener;
+        this.showFolder = showFolder;
+        this.folderPicker = folderPicker;
+    }
+
+    @FXML
+    private void initialize() {
+        filtered = new FilteredList<>(model.books());
+        SortedList<BookSummary> sorted = new SortedList<>(filtered);
+        searchField.textProperty().addListener((o, was, now) -> filtered.setPredicate(Sorting.matching(now)));
+
+        sortBox.getItems().setAll(Sorting.values());
+        sortBox.setValue(savedSorting());
+        sortBox.valueProperty().addListener((o, was, now) -> prefs.put("sort", now.name()));
+
+        grid.setItems(sorted);
+        grid.setCellWidth(BookTile.COVER_WIDTH + 16);
+        grid.setCellHeight(BookTile.COVER_HEIGHT + 64);
+        grid.setHorizontalCellSpacing(12);
+        grid.setVerticalCellSpacing(12);
+        grid.setCellFactory(g -> new BookTile(model, covers, this::actionsFor, selectedBook, this::openBook));
+
+        BookTable.configure(table, model, this::actionsFor, this::openBook);
+        table.setItems(sorted);
+        // The table's own column sort wins while it has one; otherwise the Sort box orders both views.
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
+                () -> table.getSortOrder().isEmpty() ? sortBox.getValue().comparator() : table.getComparator(),
+                table.comparatorProperty(), table.getSortOrder(), sortBox.valueProperty()));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selectedBook.set(now.id());
+            }
+        });
+
+        boolean list = "list".equals(prefs.get("view", "grid"));
+        listToggle.setSelected(list);
+        gridToggle.setSelected(!list);
+        grid.visibleProperty().bind(gridToggle.selectedProperty());
+        table.visibleProperty().bind(listToggle.selectedProperty());
+        listToggle.selectedProperty().addListener((o, was, now) -> prefs.put("view", now ? "list" : "grid"));
+        // A toggle group lets the selected button be clicked off; one of the two views must stay chosen.
+        gridToggle.setOnAction(e -> gridToggle.setSelected(true));
+        listToggle.setOnAction(e -> listToggle.setSelected(true));
+
+        libraryList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Library item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.name());
+            }
+        });
+        libraryList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                prefs.putLong("library", now.id());
+                loadBooks(now.id());
+            }
+        });
+
+        scanBox.visibleProperty().bind(scans.runningProperty());
+        scanBox.managedProperty().bind(scans.runningProperty());
+        scanButton.disableProperty().bind(scans.runningProperty().or(libraryList.getSelectionModel().selectedItemProperty().isNull()));
+        scanProgress.progressProperty().bind(scans.progressProperty());
+        scanLabel.textProperty().bind(scans.messageProperty());
+
+        emptyState.visibleProperty().bind(Bindings.isEmpty(model.books()).and(scans.runningProperty().not()));
+        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> status(), model.books(), filtered));
+        model.onBookEvent(event -> {
+            if (event instanceof BookEvent.Updated u) {
+                u.book().files().forEach(f -> covers.forget(f.id()));
+            }
+        });
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        loadLibraries();
+    }
+
+    private String status() {
+        int all = model.books().size();
+        int shown = filtered.size();
+        return shown == all ? all + (all == 1 ? " book" : " books") : shown + " of " + all + " books";
+    }
+
+    private Sorting savedSorting() {
+        try {
+            return Sorting.valueOf(prefs.get("sort", Sorting.TITLE.name()));
+        } catch (IllegalArgumentException e) {
+            return Sorting.TITLE;
+        }
+    }
+
+    BookMenus.Actions actionsFor(long bookId) {
+        return new BookMenus.Actions(() -> resync.scanBook(bookId), () -> resync.refreshBook(bookId),
+                () -> opener.open(bookId, true), () -> showFolderOf(bookId));
+    }
+
+    private void openBook(BookSummary book) {
+        opener.open(book.id(), false);
+    }
+
+    private void showFolderOf(long bookId) {
+        tasks.run(() -> services.libraries().book(bookId),
+                book -> book.flatMap(b -> b.files().stream().findFirst())
+                        .ifPresent(f -> showFolder.accept(f.path().getParent())),
+                e -> notifier.unexpected("Could not open the folder", e));
+    }
+
+    private void onKey(KeyEvent e) {
+        if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            searchField.requestFocus();
+            searchField.selectAll();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && searchField.isFocused()) {
+            searchField.clear();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof TextField) && selectedBook.get() >= 0) {
+            opener.open(selectedBook.get(), false);
+            e.consume();
+        } else if (e.getCode() == KeyCode.F5 && selectedBook.get() >= 0) {
+            resync.scanBook(selectedBook.get());
+            e.consume();
+        }
+    }
+
+    private void loadLibraries() {
+        tasks.run(() -> services.libraries().libraries(), this::showLibraries,
+                e -> notifier.unexpected("Could not read the libraries", e));
+    }
+
+    private void showLibraries(List<Library> libraries) {
+        Library selected = libraryList.getSelectionModel().getSelectedItem();
+        libraryList.getItems().setAll(libraries);
+        long wanted = selected != null ? selected.id() : prefs.getLong("library", -1);
+        Optional<Library> pick = libraries.stream().filter(l -> l.id() == wanted).findFirst()
+                .or(() -> libraries.stream().filter(l -> !l.roots().isEmpty()).findFirst());
+        pick.ifPresentOrElse(l -> libraryList.getSelectionModel().select(l), () -> model.setAll(List.of()));
+        emptyHint.setText(libraries.isEmpty() || pick.isEmpty()
+                ? "Add a folder of ebooks, comics, audiobooks or PDFs. Colophon reads them where they are and never changes them."
+                : "No books were found in this library's folders yet. Scan it, or add another folder.");
+    }
+
+    private void loadBooks(long libraryId) {
+        tasks.run(() -> services.libraries().summaries(libraryId), books -> {
+            Library current = libraryList.getSelectionModel().getSelectedItem();
+            if (current != null && current.id() == libraryId) {
+                model.setAll(books);
+            }
+        }, e -> notifier.unexpected("Could not read the library", e));
+    }
+
+    @FXML
+    private void addLibrary() {
+        Optional<Path> folder = folderPicker.pick(root.getScene().getWindow());
+        if (folder.isEmpty()) {
+            return;
+        }
+        Path path = folder.get().toAbsolutePath().normalize();
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        tasks.run(() -> services.libraries().create(name, List.of(path)), library -> {
+            libraryList.getItems().add(library);
+            libraryList.getSelectionModel().select(library);
+            startScan(library.id());
+        }, e -> notifier.unexpected("Could not add the library", e));
+    }
+
+    @FXML
+    private void scanLibrary() {
+        Library library = libraryList.getSelectionModel().getSelectedItem();
+        if (library != null) {
+            startScan(library.id());
+        }
+    }
+
+    private void startScan(long libraryId) {
+        scans.scan(libraryId, report -> loadBooks(libraryId));
+    }
+
+    @FXML
+    private void cancelScan() {
+        scans.cancel();
+    }
+
+    public TextField searchField() {
+        return searchField;
+    }
+}
