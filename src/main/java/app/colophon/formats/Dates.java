@@ -17,8 +17,13 @@ public final class Dates {
             DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH),
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
-    /** Calibre writes 0101-01-01 for "no date"; it is not a date anyone published in. */
-    private static final String CALIBRE_UNDEFINED_YEAR = "0101";
+    /**
+     * Calibre writes 0101-01-01 for "no date", which a time-zone shift turns into 0100-12-31 (Calibre itself
+     * treats every year before 101 as undefined); it is not a date anyone published in.
+     */
+    private static final int CALIBRE_UNDEFINED_YEAR = 101;
+    /** "May 4th, 1977": English ordinal suffixes that the written-date formats do not accept. */
+    private static final Pattern ORDINAL = Pattern.compile("(?<=\\d)(?:st|nd|rd|th)\\b", Pattern.CASE_INSENSITIVE);
 
     private Dates() {
     }
@@ -34,14 +39,15 @@ public final class Dates {
         }
         Matcher m = ISO.matcher(value);
         if (m.matches()) {
-            if (m.group(1).equals(CALIBRE_UNDEFINED_YEAR)) {
+            if (Integer.parseInt(m.group(1)) <= CALIBRE_UNDEFINED_YEAR) {
                 return null;
             }
             return ymd(m.group(1), m.group(2), m.group(3));
         }
+        String written = ORDINAL.matcher(value).replaceAll("");
         for (DateTimeFormatter f : WRITTEN) {
             try {
-                return LocalDate.parse(value, f).toString();
+                return LocalDate.parse(written, f).toString();
             } catch (DateTimeParseException ignored) {
                 // try the next spelling
             }

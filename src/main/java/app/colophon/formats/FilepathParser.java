@@ -32,9 +32,10 @@ public final class FilepathParser {
         String folder = parent == null ? "" : parent.toString();
 
         ParsedMetadata.Builder b = ParsedMetadata.builder();
-        String authors = firstGroup(AUTHORS, stem, folder);
-        Text.split(authors, NAME_SEPARATORS).forEach(a -> b.author(Contributor.author(a)));
-        Text.split(firstGroup(NARRATORS, stem, folder), NAME_SEPARATORS).forEach(b::narrator);
+        // Underscores stand for spaces in names too: "[Frank_Herbert]_Dune" is by "Frank Herbert".
+        Text.split(spaces(firstGroup(AUTHORS, stem, folder)), NAME_SEPARATORS)
+                .forEach(a -> b.author(Contributor.author(a)));
+        Text.split(spaces(firstGroup(NARRATORS, stem, folder)), NAME_SEPARATORS).forEach(b::narrator);
 
         Matcher series = SERIES.matcher(stem);
         if (!series.find()) {
@@ -70,6 +71,10 @@ public final class FilepathParser {
         String n = name == null ? "" : name.toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private static String spaces(String s) {
+        return s == null ? null : s.replace('_', ' ');
     }
 
     private static String firstGroup(Pattern pattern, String stem, String folder) {

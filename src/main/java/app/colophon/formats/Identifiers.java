@@ -36,7 +36,8 @@ public final class Identifiers {
             }
         }
         for (String prefix : new String[] {"urn:uuid:", "uuid:"}) {
-            if (lower.startsWith(prefix)) {
+            // A malformed body (e.g. an ISBN in a uuid URN) is not a UUID: it falls through and stays as written.
+            if (lower.startsWith(prefix) && UUID.matcher(value.substring(prefix.length())).matches()) {
                 return new Identifier(IdentifierType.UUID, value.substring(prefix.length()).toLowerCase(Locale.ROOT));
             }
         }

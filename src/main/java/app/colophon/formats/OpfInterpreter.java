@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Turns a parsed OPF into {@link ParsedMetadata}, following the EPUB 2 and EPUB 3 package rules. */
 final class OpfInterpreter {
@@ -90,6 +93,8 @@ final class OpfInterpreter {
     /**
      * Series from {@code calibre:series} and from EPUB 3 {@code belongs-to-collection}. When any collection is
      * typed {@code series}, only those count: the others are then reading lists and sets, not series.
+     * A collection that refines another collection names the parent of that collection (EPUB 3.3 D.3.1), not one
+     * the book belongs to, so it is left out (which also makes a refines cycle harmless).
      */
     private static void series(OpfPackage pkg, ParsedMetadata.Builder b) {
         Map<String, SeriesEntry> byName = new LinkedHashMap<>();
@@ -97,8 +102,13 @@ final class OpfInterpreter {
         if (calibreSeries != null) {
             byName.put(calibreSeries, new SeriesEntry(calibreSeries, number(pkg.namedMetas.get("calibre:series_index"))));
         }
-        List<PropertyMeta> collections = pkg.propertyMetas.stream()
-                .filter(m -> m.property().equals("belongs-to-collection") && Text.clean(m.text()) != null).toList();
+        List<PropertyMeta> allCollections = pkg.propertyMetas.stream()
+                .filter(m -> m.property().equals("belongs-to-collection")).toList();
+        Set<String> collectionIds = allCollections.stream().map(PropertyMeta::id).filter(Objects::nonNull)
+                .map(String::trim).collect(Collectors.toSet());
+        List<PropertyMeta> collections = allCollections.stream()
+                .filter(m -> m.refines() == null || !collectionIds.contains(m.refines()))
+                .filter(m -> Text.clean(m.text()) != null).toList();
         boolean anyTypedSeries = collections.stream().anyMatch(c -> "series".equals(collectionType(pkg, c)));
         for (PropertyMeta c : collections) {
             if (anyTypedSeries && !"series".equals(collectionType(pkg, c))) {
@@ -175,23 +185,33 @@ final class OpfInterpreter {
      */
     private static String cover(OpfPackage pkg, String opfPath) {
         for (ManifestItem item : pkg.manifest) {
-            if (item.hasProperty("cover-image") && item.href() != null) {
+            if (item.hasProperty("cover-image") && inArchive(opfPath, item.href())) {
                 return resolve(opfPath, item.href());
             }
         }
         String metaCover = Text.clean(pkg.namedMetas.get("cover"));
         if (metaCover != null) {
             for (ManifestItem item : pkg.manifest) {
-                if ((metaCover.equals(item.id()) || metaCover.equals(item.href())) && item.isImage()) {
+                if ((metaCover.equals(item.id()) || metaCover.equals(item.href())) && item.isImage()
+                        && inArchive(opfPath, item.href())) {
                     return resolve(opfPath, item.href());
                 }
             }
         }
         String guideCover = pkg.guide.get("cover");
-        if (guideCover != null) {
+        if (inArchive(opfPath, guideCover)) {
             return "page:" + resolve(opfPath, guideCover);
         }
         return null;
+    }
+
+    /** An href that climbs above the container root names no entry; the cover cache must never be handed one. */
+    private static boolean inArchive(String opfPath, String href) {
+        if (href == null) {
+            return false;
+        }
+        String entry = resolve(opfPath, href);
+        return !entry.equals("..") && !entry.startsWith("../");
     }
 
     /** Resolves an href relative to the OPF's folder into a ZIP entry name (fragment and percent-encoding removed). */

@@ -64,7 +64,7 @@ final class OpfParser {
             switch (isOpf(r) ? r.getLocalName() : "") {
                 case "metadata" -> {
                     pkg.hasMetadata = true;
-                    readMetadata(r, pkg);
+                    readMetadata(r, pkg, false);
                 }
                 case "manifest" -> readManifest(r, pkg);
                 case "guide" -> readGuide(r, pkg);
@@ -73,8 +73,12 @@ final class OpfParser {
         }
     }
 
-    /** Reads the children of {@code metadata}; OPF 2.0's legacy {@code dc-metadata}/{@code x-metadata} wrappers are looked into. */
-    private static void readMetadata(XMLStreamReader r, OpfPackage pkg) throws XMLStreamException {
+    /**
+     * Reads the children of {@code metadata}; OPF 2.0's legacy {@code dc-metadata}/{@code x-metadata} wrappers are
+     * looked into. They only ever sit directly under {@code metadata}, so a wrapper inside a wrapper is skipped:
+     * recursing into hostile 10,000-deep nesting would overflow the stack.
+     */
+    private static void readMetadata(XMLStreamReader r, OpfPackage pkg, boolean inWrapper) throws XMLStreamException {
         while (r.hasNext()) {
             int event = r.next();
             if (event == XMLStreamReader.END_ELEMENT) {
@@ -91,9 +95,9 @@ final class OpfParser {
                 pkg.dc.add(new OpfPackage.DcElement(name, attributes.get("id"), text, attributes));
             } else if ((isOpf(r) || ns == null || ns.isEmpty()) && name.equals("meta")) {
                 readMeta(r, pkg);
-            } else if ((isOpf(r) || ns == null || ns.isEmpty())
+            } else if (!inWrapper && (isOpf(r) || ns == null || ns.isEmpty())
                     && (name.equals("dc-metadata") || name.equals("x-metadata"))) {
-                readMetadata(r, pkg);
+                readMetadata(r, pkg, true);
             } else {
                 skip(r);
             }
