@@ -1,6 +1,7 @@
 package app.colophon.cli;
 
 import app.colophon.library.Colophon;
+import app.colophon.library.FieldText;
 import app.colophon.library.NotFoundException;
 import app.colophon.model.BookFile;
 import app.colophon.model.BookWithFiles;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "book", description = "Shows one book with every field, each field's source, and its files.")
@@ -71,34 +71,8 @@ final class BookCommand extends Session.Top implements Callable<Integer> {
             if (v.source() == null) {
                 continue;
             }
-            out.printf("%s%s: %s [%s]%n", indent, field.jsonName(), display(v.value()), v.source().jsonName());
+            String text = FieldText.format(field, v.value());
+            out.printf("%s%s: %s [%s]%n", indent, field.jsonName(), text.isEmpty() ? "(empty)" : text, v.source().jsonName());
         }
     }
-
-    private static String display(Object value) {
-        if (value == null) {
-            return "(empty)";
-        }
-        if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                return "(empty)";
-            }
-            return String.join("; ", list.stream().map(BookCommand::element).toList());
-        }
-        return value.toString();
-    }
-
-    private static String element(Object e) {
-        if (e instanceof app.colophon.model.Contributor c) {
-            return c.role().equals(app.colophon.model.Contributor.AUTHOR) ? c.name() : c.name() + " (" + c.role() + ")";
-        }
-        if (e instanceof app.colophon.model.SeriesEntry s) {
-            return s.display();
-        }
-        if (e instanceof app.colophon.model.Identifier i) {
-            return i.type().jsonName() + ":" + i.value();
-        }
-        return String.valueOf(e);
-    }
-
 }

@@ -33,6 +33,13 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         EditCommand.addFieldOptions(cli);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            // One line, like every other error; the usage text is one --help away.
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("colophon: " + e.getMessage()
+                    + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("colophon: " + e.getMessage());
             return exitCode(e);

@@ -1,6 +1,7 @@
 package app.colophon.cli;
 
 import app.colophon.library.Colophon;
+import app.colophon.library.FieldText;
 import app.colophon.model.BookField;
 import app.colophon.model.BookWithFiles;
 import app.colophon.model.Field;
@@ -51,7 +52,7 @@ final class EditCommand {
         for (F field : type.getEnumConstants()) {
             OptionSpec option = spec.findOption("--" + field.jsonName());
             if (option != null && spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                changes.put(field, FieldInput.parse(field, option.getValue()));
+                changes.put(field, FieldText.parse(field, option.getValue()));
             }
         }
         if (changes.isEmpty()) {

@@ -75,7 +75,6 @@ public final class JsonView {
         FieldValues<FileField> f = file.fields();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", file.id());
-        out.put("bookId", file.bookId());
         out.put("path", file.path().toString());
         out.put("format", file.format().jsonName());
         out.put("sizeBytes", file.sizeBytes());
@@ -122,11 +121,12 @@ public final class JsonView {
         return out;
     }
 
+    /** Field → source, for the fields the JSON shows (the cover reference is not one of them). */
     private static <F extends Enum<F> & Field> Map<String, String> sources(FieldValues<F> values) {
         Map<String, String> out = new LinkedHashMap<>();
         for (F field : values.fieldType().getEnumConstants()) {
             Sourced<?> v = values.get(field);
-            if (v.source() != null) {
+            if (v.source() != null && field != FileField.COVER) {
                 out.put(field.jsonName(), v.source().jsonName());
             }
         }

@@ -36,8 +36,9 @@ public final class FieldText {
         List<Object> values = new ArrayList<>();
         for (String part : text.split(";")) {
             String p = part.trim();
-            if (!p.isEmpty()) {
-                values.add(element(field.kind(), p));
+            Object element = p.isEmpty() ? null : element(field.kind(), p);
+            if (element != null) {
+                values.add(element);
             }
         }
         return List.copyOf(values);
@@ -90,7 +91,7 @@ public final class FieldText {
                     String type = p.substring(0, colon).trim().toUpperCase(Locale.ROOT);
                     for (IdentifierType t : IdentifierType.values()) {
                         if (t.name().equals(type)) {
-                            return new Identifier(t, p.substring(colon + 1).trim());
+                            return typed(t, p.substring(colon + 1).trim());
                         }
                     }
                 }
@@ -100,5 +101,19 @@ public final class FieldText {
                 return p;
             }
         }
+    }
+
+    /**
+     * A value typed with its type ("isbn13:978-0-306-40615-7"), written the way the readers write that type (ISBNs
+     * without hyphens or spaces, UUIDs in lower case, ASINs in upper case), so it compares equal to the file's own.
+     */
+    private static Identifier typed(IdentifierType type, String value) {
+        String v = switch (type) {
+            case ISBN13, ISBN10 -> value.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+            case UUID -> value.toLowerCase(Locale.ROOT);
+            case ASIN -> value.toUpperCase(Locale.ROOT);
+            default -> value;
+        };
+        return v.isEmpty() ? null : new Identifier(type, v);
     }
 }

@@ -48,7 +48,8 @@ public final class FieldValues<F extends Enum<F> & Field> {
         EnumMap<F, Sourced<?>> copy = new EnumMap<>(type);
         copy.putAll(values);
         Sourced<?> normalized = normalize(field, value);
-        if (normalized.isEmpty() && normalized.source() == null) {
+        // Only a user can state "this is empty" (a manual clear); an empty value from a file or a path says nothing.
+        if (normalized.isEmpty() && normalized.source() != Source.MANUAL) {
             copy.remove(field);
         } else {
             copy.put(field, normalized);
