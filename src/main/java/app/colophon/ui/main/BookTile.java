@@ -4,6 +4,7 @@ import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
 import app.colophon.ui.common.CoverImages;
 import app.colophon.ui.common.CoverView;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.LongProperty;
@@ -33,6 +34,8 @@ final class BookTile extends GridCell<BookSummary> {
     private static final PseudoClass SELECTED_TILE = PseudoClass.getPseudoClass("selected");
 
     private final LongProperty bookId = new SimpleLongProperty(-1);
+    /** The last book this tile showed, kept across the momentary empty state of a layout pass. */
+    private long shownBookId = -1;
     private final CoverView cover = new CoverView(COVER_WIDTH, COVER_HEIGHT);
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Label title = new Label();
@@ -63,6 +66,8 @@ final class BookTile extends GridCell<BookSummary> {
         bottom.setAlignment(Pos.CENTER_LEFT);
         content = new VBox(4, coverStack, title, bottom);
         content.setAlignment(Pos.TOP_CENTER);
+        content.setVisible(false);
+        setGraphic(content);
 
         Runnable markSelection = () -> pseudoClassStateChanged(SELECTED_TILE, bookId.get() >= 0 && bookId.get() == selection.get());
         selection.addListener((o, was, now) -> markSelection.run());
@@ -82,11 +87,15 @@ final class BookTile extends GridCell<BookSummary> {
     protected void updateItem(BookSummary book, boolean empty) {
         super.updateItem(book, empty);
         if (empty || book == null) {
+            // ControlsFX empties and refills every cell of a row on each layout pass; hiding at once would take
+            // an open "⋯" menu out of the scene and close it. Hide only if the cell is still empty afterwards.
             bookId.set(-1);
-            setGraphic(null);
+            Platform.runLater(() -> content.setVisible(!isEmpty()));
             return;
         }
-        boolean sameBook = bookId.get() == book.id();
+        content.setVisible(true);
+        boolean sameBook = shownBookId == book.id();
+        shownBookId = book.id();
         bookId.set(book.id());
         title.setText(book.title());
         authors.setText(book.authors().stream().map(Contributor::name).collect(Collectors.joining(", ")));
@@ -98,7 +107,6 @@ final class BookTile extends GridCell<BookSummary> {
                 cover.setImage(image);
             }
         });
-        setGraphic(content);
     }
 
     long bookId() {

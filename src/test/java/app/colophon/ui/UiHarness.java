@@ -1,0 +1,83 @@
+package app.colophon.ui;
+
+import app.colophon.library.Colophon;
+import app.colophon.library.ScanTuning;
+import app.colophon.model.Library;
+import app.colophon.ui.common.FolderPicker;
+import app.colophon.ui.common.UiServices;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * The real window over a real Colophon (SQLite file in a temp folder), with the resync service recorded, the
+ * folder chooser answered by the test and "Show in folder" recorded instead of opening a file manager.
+ */
+public final class UiHarness implements AutoCloseable {
+
+    public final Path books;
+    public final Colophon colophon;
+    public final RecordingResync resync;
+    public final UiContext context;
+    public final List<Path> shownFolders = new ArrayList<>();
+    private final Preferences prefs;
+    private volatile Path nextFolder;
+    private Stage stage;
+
+    public UiHarness(Path temp) {
+        this.books = temp.resolve("books");
+        books.toFile().mkdirs();
+        this.colophon = Colophon.open(temp.resolve("data"), new ScanTuning(2, 50, Duration.ofMillis(100), Duration.ofSeconds(30)));
+        this.resync = new RecordingResync(colophon.resync());
+        this.prefs = Preferences.userRoot().node("colophon-test-" + UUID.randomUUID());
+        UiServices services = new UiServices(colophon.libraries(), resync, colophon.editor(), colophon.covers());
+        FolderPicker picker = owner -> Optional.ofNullable(nextFolder);
+        this.context = new UiContext(services, prefs, picker, shownFolders::add);
+    }
+
+    /** A library over {@link #books}, scanned, before the window opens. */
+    public Library scannedLibrary() {
+        Library library = colophon.libraries().create("Books", List.of(books));
+        colophon.libraries().scan(library.id(), p -> { }, () -> false);
+        return library;
+    }
+
+    public void answerFolderChooserWith(Path folder) {
+        this.nextFolder = folder;
+    }
+
+    public void show(Stage stage) {
+        this.stage = stage;
+        context.showMainWindow(stage);
+    }
+
+    @Override
+    public void close() {
+        resync.release();
+        if (stage != null) {
+            // The window saves its size on hiding: that must happen before its preferences node is removed.
+            try {
+                org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                    stage.hide();
+                    stage.setOnHidden(null);
+                }).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        context.close();
+        colophon.close();
+        try {
+            prefs.removeNode();
+        } catch (BackingStoreException | IllegalStateException ignored) {
+            // a test-only preferences node; nothing to keep
+        }
+    }
+}
