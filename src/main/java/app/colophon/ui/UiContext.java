@@ -118,6 +118,7 @@ public final class UiContext implements AutoCloseable {
 
     @Override
     public void close() {
+        scans.stop(java.time.Duration.ofSeconds(10));
         tasks.close();
         covers.close();
     }

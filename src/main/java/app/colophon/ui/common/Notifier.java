@@ -55,11 +55,14 @@ public class Notifier {
 
     private void show(Kind kind, String text) {
         shown.add(new Message(kind, text));
-        Notifications n = Notifications.create().text(text).position(Pos.BOTTOM_RIGHT)
-                .hideAfter(Duration.seconds(kind == Kind.ERROR ? 8 : 4));
-        if (owner != null && owner.isShowing()) {
-            n.owner(owner);
+        Window anchor = owner != null && owner.isShowing() ? owner
+                : Window.getWindows().stream().filter(Window::isShowing).findFirst().orElse(null);
+        if (anchor == null) {
+            // No window left to show it on (the app is closing): the message is kept and logged, not shown.
+            return;
         }
+        Notifications n = Notifications.create().text(text).position(Pos.BOTTOM_RIGHT).owner(anchor)
+                .hideAfter(Duration.seconds(kind == Kind.ERROR ? 8 : 4));
         switch (kind) {
             case INFO -> n.showInformation();
             case WARNING -> n.showWarning();

@@ -33,6 +33,7 @@ public final class ScanRunner {
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     /** The latest progress; the FX thread picks it up once per pulse instead of once per file. */
     private final AtomicReference<ScanProgress> latest = new AtomicReference<>();
+    private volatile Thread scanThread;
 
     public ScanRunner(UiServices services, Notifier notifier) {
         this.services = services;
@@ -93,7 +94,21 @@ public final class ScanRunner {
         });
         Thread thread = new Thread(task, "colophon-scan");
         thread.setDaemon(true);
+        scanThread = thread;
         thread.start();
+    }
+
+    /** On shutdown: stops a running scan at its next file and waits (bounded) for its last batch to commit. */
+    public void stop(java.time.Duration wait) {
+        cancelRequested.set(true);
+        Thread thread = scanThread;
+        if (thread != null) {
+            try {
+                thread.join(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public void cancel() {
