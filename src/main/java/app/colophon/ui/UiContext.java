@@ -14,9 +14,11 @@ import app.colophon.ui.main.MainWindowController;
 import app.colophon.ui.main.ScanRunner;
 import app.colophon.ui.resync.RefreshConfirmation;
 import app.colophon.ui.resync.ResyncActions;
+import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -41,6 +43,8 @@ public final class UiContext implements AutoCloseable {
     private final BookWindows bookWindows;
     private final ControllerFactory controllers = new ControllerFactory();
     private Stage mainStage;
+    private EventHandler<WindowEvent> onMainHidden;
+    private EventHandler<WindowEvent> saveWindowState;
 
     public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder) {
         this.services = services;
@@ -65,7 +69,10 @@ public final class UiContext implements AutoCloseable {
         stage.setMinHeight(420);
         WindowState state = new WindowState(prefs.node("window"));
         state.restore(stage, 1100, 720);
-        state.rememberOnClose(stage);
+        saveWindowState = state.rememberOnClose(stage);
+        // Detail windows belong to the main window: closing it closes them, and so quits the app.
+        onMainHidden = e -> bookWindows.closeAll();
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, onMainHidden);
         notifier.setOwner(stage);
         mainStage = stage;
         stage.show();
@@ -118,6 +125,11 @@ public final class UiContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (mainStage != null && onMainHidden != null) {
+            // Tests reuse one stage for many contexts; a stale handler would act on a closed context.
+            mainStage.removeEventHandler(WindowEvent.WINDOW_HIDDEN, onMainHidden);
+            mainStage.removeEventHandler(WindowEvent.WINDOW_HIDDEN, saveWindowState);
+        }
         scans.stop(java.time.Duration.ofSeconds(10));
         tasks.close();
         covers.close();

@@ -64,10 +64,7 @@ public final class UiHarness implements AutoCloseable {
         if (stage != null) {
             // The window saves its size on hiding: that must happen before its preferences node is removed.
             try {
-                org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
-                    stage.hide();
-                    stage.setOnHidden(null);
-                }).get();
+                org.testfx.util.WaitForAsyncUtils.asyncFx(stage::hide).get();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -1,7 +1,9 @@
 package app.colophon.ui.common;
 
+import javafx.event.EventHandler;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.util.prefs.Preferences;
 
@@ -29,8 +31,11 @@ public final class WindowState {
         stage.setMaximized(prefs.getBoolean("maximized", false));
     }
 
-    public void rememberOnClose(Stage stage) {
-        stage.setOnHidden(e -> save(stage));
+    /** Saves when the window is hidden; returns the handler so a caller can detach it from a reused stage. */
+    public EventHandler<WindowEvent> rememberOnClose(Stage stage) {
+        EventHandler<WindowEvent> handler = e -> save(stage);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, handler);
+        return handler;
     }
 
     public void save(Stage stage) {

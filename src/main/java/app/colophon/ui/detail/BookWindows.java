@@ -2,16 +2,34 @@ package app.colophon.ui.detail;
 
 import app.colophon.ui.UiContext;
 import app.colophon.ui.common.ControllerFactory;
+import app.colophon.ui.common.Views;
 import app.colophon.ui.main.BookOpener;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Opens the detail window of a book (one window per book). */
+/**
+ * Opens the detail window of a book: one window per book (opening it again brings it to the front), owned by no
+ * other window, closed when its book is removed. FX thread only.
+ */
 public final class BookWindows implements BookOpener {
+
+    static final String VIEW = "detail/BookDetail.fxml";
+    private static final double WIDTH = 980;
+    private static final double HEIGHT = 760;
 
     private final UiContext context;
     private final Consumer<Path> showFolder;
+    private final Map<Long, Open> open = new HashMap<>();
+    private ControllerFactory controllers;
+
+    private record Open(Stage stage, BookDetailController controller) {
+    }
 
     public BookWindows(UiContext context, Consumer<Path> showFolder) {
         this.context = context;
@@ -20,11 +38,51 @@ public final class BookWindows implements BookOpener {
 
     /** Registers the detail view's controllers with the shared factory. */
     public void registerControllers(ControllerFactory controllers) {
-        // filled in by the detail view
+        this.controllers = controllers;
+        controllers.register(BookDetailController.class, () -> new BookDetailController(context.services(),
+                context.model(), context.resync(), context.covers(), context.tasks(), context.notifier(), showFolder));
     }
 
     @Override
     public void open(long bookId, boolean edit) {
-        context.notifier().info("Book " + bookId);
+        Open existing = open.get(bookId);
+        if (existing != null) {
+            Stage stage = existing.stage();
+            stage.setIconified(false);
+            stage.show();
+            stage.toFront();
+            stage.requestFocus();
+            if (edit) {
+                existing.controller().focusEditor();
+            }
+            return;
+        }
+        Views.Loaded<BookDetailController> view = Views.load(VIEW, controllers::call);
+        BookDetailController controller = view.controller();
+        Stage stage = new Stage();
+        Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
+        scene.getStylesheets().add(UiContext.stylesheet());
+        stage.setScene(scene);
+        stage.setMinWidth(720);
+        stage.setMinHeight(520);
+        stage.titleProperty().bind(controller.titleProperty());
+        controller.setOnGone(stage::close);
+        stage.setOnHidden(e -> {
+            controller.dispose();
+            open.remove(bookId, new Open(stage, controller));
+        });
+        open.put(bookId, new Open(stage, controller));
+        controller.open(bookId, edit);
+        stage.show();
+    }
+
+    /** The window of a book while it is open. */
+    public Optional<Stage> window(long bookId) {
+        return Optional.ofNullable(open.get(bookId)).map(Open::stage);
+    }
+
+    /** Closes every detail window, e.g. when the main window closes. */
+    public void closeAll() {
+        Map.copyOf(open).values().forEach(o -> o.stage().close());
     }
 }

@@ -1,0 +1,392 @@
+package app.colophon.ui.detail;
+
+import app.colophon.library.NotFoundException;
+import app.colophon.model.Book;
+import app.colophon.model.BookField;
+import app.colophon.model.BookFile;
+import app.colophon.model.BookSummary;
+import app.colophon.model.BookWithFiles;
+import app.colophon.model.Contributor;
+import app.colophon.model.FieldValues;
+import app.colophon.model.FileField;
+import app.colophon.model.FileFormat;
+import app.colophon.ui.common.CoverImages;
+import app.colophon.ui.common.FxTasks;
+import app.colophon.ui.common.Notifier;
+import app.colophon.ui.common.UiServices;
+import app.colophon.ui.main.BookEvent;
+import app.colophon.ui.main.BookMenus;
+import app.colophon.ui.main.LibraryModel;
+import app.colophon.ui.resync.ResyncActions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * One book's detail window: its cover, every field with a badge of its source, an editor whose saved changes
+ * become {@code manual}, and the table of its files with their resync actions. It follows the model: an update
+ * of the book shows in place, a removal closes the window.
+ */
+public final class BookDetailController {
+
+    public static final String SAVED = "Changes saved";
+    /** The order files contribute to a book (DESIGN §3): EPUB, CBZ, PDF, M4B, then by path. */
+    static final Comparator<BookFile> FILE_ORDER = Comparator.comparing(BookFile::format)
+            .thenComparing(f -> f.path().toString());
+    private static final DateTimeFormatter ADDED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
+
+    private final UiServices services;
+    private final LibraryModel model;
+    private final ResyncActions resync;
+    private final CoverImages covers;
+    private final FxTasks tasks;
+    private final Notifier notifier;
+    private final Consumer<Path> showFolder;
+    private final Consumer<BookEvent> listener = this::onBookEvent;
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Book");
+    private final LongProperty bookId = new SimpleLongProperty(-1);
+    private final BooleanProperty loaded = new SimpleBooleanProperty(false);
+    private final BooleanProperty saving = new SimpleBooleanProperty(false);
+    private final BooleanProperty stashed = new SimpleBooleanProperty(false);
+    /** Edits of files other than the one the file form shows, kept until saved or reverted. */
+    private final Map<Long, Map<FileField, String>> stash = new HashMap<>();
+    private final DetailCover cover;
+    private FieldForm<BookField> bookForm;
+    private FieldForm<FileField> fileForm;
+    private FileTable files;
+    private BookWithFiles book;
+    private BookFile shownFile;
+    private Runnable onGone = () -> { };
+
+    @FXML private BorderPane root;
+    @FXML private StackPane coverBox;
+    @FXML private Label factsLabel;
+    @FXML private SplitPane split;
+    @FXML private Label headerTitle;
+    @FXML private Label headerAuthors;
+    @FXML private ProgressIndicator bookSpinner;
+    @FXML private StackPane bookActionsBox;
+    @FXML private GridPane bookGrid;
+    @FXML private Label fileHeading;
+    @FXML private GridPane fileGrid;
+    @FXML private TableView<BookFile> fileTable;
+    @FXML private Button saveButton;
+    @FXML private Button revertButton;
+
+    public BookDetailController(UiServices services, LibraryModel model, ResyncActions resync, CoverImages covers,
+                                FxTasks tasks, Notifier notifier, Consumer<Path> showFolder) {
+        this.services = services;
+        this.model = model;
+        this.resync = resync;
+        this.covers = covers;
+        this.cover = new DetailCover(covers);
+        this.tasks = tasks;
+        this.notifier = notifier;
+        this.showFolder = showFolder;
+    }
+
+    @FXML
+    private void initialize() {
+        bookForm = new FieldForm<>(BookField.class, bookGrid, List.of(
+                FieldForm.Row.line(BookField.TITLE, "Title"),
+                FieldForm.Row.line(BookField.SORT_TITLE, "Sort title"),
+                FieldForm.Row.line(BookField.SUBTITLE, "Subtitle"),
+                FieldForm.Row.line(BookField.AUTHORS, "Authors"),
+                FieldForm.Row.line(BookField.SERIES, "Series"),
+                FieldForm.Row.line(BookField.GENRES, "Genres"),
+                FieldForm.Row.line(BookField.TAGS, "Tags"),
+                FieldForm.Row.area(BookField.DESCRIPTION, "Description")));
+        fileForm = new FieldForm<>(FileField.class, fileGrid, List.of(
+                FieldForm.Row.line(FileField.PUBLISHER, "Publisher"),
+                FieldForm.Row.line(FileField.RELEASE_DATE, "Release date"),
+                FieldForm.Row.line(FileField.LANGUAGE, "Language"),
+                FieldForm.Row.line(FileField.IDENTIFIERS, "Identifiers"),
+                FieldForm.Row.line(FileField.NARRATORS, "Narrators")));
+        bookForm.input(BookField.AUTHORS).setPromptText("Name; Name (translator)");
+        bookForm.input(BookField.SERIES).setPromptText("Series #1");
+        bookForm.input(BookField.GENRES).setPromptText("Genre; Genre");
+        bookForm.input(BookField.TAGS).setPromptText("Tag; Tag");
+        fileForm.input(FileField.IDENTIFIERS).setPromptText("isbn13:978…; asin:B0…");
+        coverBox.getChildren().add(cover.view());
+        files = new FileTable(fileTable, model, resync, showFolder);
+        fileTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> syncFileForm());
+        split.setDividerPositions(0.74);
+
+        BooleanBinding changed = bookForm.dirtyProperty().or(fileForm.dirtyProperty()).or(stashed);
+        saveButton.disableProperty().bind(changed.not().or(saving).or(loaded.not()));
+        revertButton.disableProperty().bind(changed.not().or(saving));
+        bookGrid.disableProperty().bind(loaded.not());
+        BooleanBinding busy = Bindings.createBooleanBinding(() -> model.busyBooks().contains(bookId.get()),
+                model.busyBooks(), bookId);
+        bookSpinner.visibleProperty().bind(busy);
+        bookSpinner.managedProperty().bind(busy);
+        bookActionsBox.getChildren().add(BookMenus.moreButton(new BookMenus.Actions(
+                () -> resync.scanBook(bookId.get()), () -> resync.refreshBook(bookId.get()), null,
+                this::showBookFolder), busy));
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    /** Shows book {@code id}: loads it off the FX thread and follows the model's events about it from now on. */
+    public void open(long id, boolean edit) {
+        bookId.set(id);
+        model.find(id).map(BookSummary::title).filter(t -> !t.isBlank()).ifPresent(title::set);
+        cover.placeholder(title.get());
+        model.onBookEvent(listener);
+        tasks.run(() -> services.libraries().book(id), found -> {
+            if (found.isEmpty()) {
+                notifier.error("No book with id " + id);
+                onGone.run();
+                return;
+            }
+            if (book == null) {
+                show(found.get()); // unless an update already brought a newer copy
+            }
+            loaded.set(true);
+            if (edit) {
+                focusEditor();
+            }
+        }, e -> notifier.unexpected("Could not read the book", e));
+    }
+
+    /** Called when the book is gone (removed, or not found when opening): the window closes. */
+    public void setOnGone(Runnable onGone) {
+        this.onGone = onGone;
+    }
+
+    /** Stops following the model; called when the window closes. */
+    public void dispose() {
+        model.removeListener(listener);
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public void focusEditor() {
+        var input = bookForm.input(BookField.TITLE);
+        input.requestFocus();
+        input.selectAll();
+    }
+
+    private void onBookEvent(BookEvent event) {
+        if (event.bookId() != bookId.get()) {
+            return;
+        }
+        if (event instanceof BookEvent.Updated updated) {
+            updated.book().files().forEach(f -> covers.forget(f.id()));
+            show(updated.book());
+        } else {
+            onGone.run();
+        }
+    }
+
+    /** Shows the book as stored now; fields the user is editing keep the user's text. */
+    private void show(BookWithFiles full) {
+        this.book = full;
+        Book b = full.book();
+        title.set(displayTitle(full));
+        headerTitle.setText(title.get());
+        headerAuthors.setText(b.authors().stream().map(Contributor::name).collect(Collectors.joining(", ")));
+        bookForm.show(b.fields());
+        stash.keySet().retainAll(full.files().stream().map(BookFile::id).collect(Collectors.toSet()));
+        stashed.set(!stash.isEmpty());
+        files.show(full.files().stream().sorted(FILE_ORDER).toList());
+        syncFileForm();
+        factsLabel.setText(facts(full));
+        cover.show(full, title.get());
+    }
+
+    /** Makes the file form show the selected file, keeping unsaved edits of the file it showed before. */
+    private void syncFileForm() {
+        BookFile selected = fileTable.getSelectionModel().getSelectedItem();
+        if (selected != null && shownFile != null && selected.id() == shownFile.id()) {
+            shownFile = selected;
+            fileForm.show(selected.fields());
+            return;
+        }
+        if (shownFile != null && book != null && book.files().stream().anyMatch(f -> f.id() == shownFile.id())) {
+            Map<FileField, String> edits = fileForm.edits();
+            if (!edits.isEmpty()) {
+                stash.put(shownFile.id(), edits);
+            }
+        }
+        shownFile = selected;
+        fileForm.reset(selected == null ? FieldValues.empty(FileField.class) : selected.fields());
+        if (selected != null) {
+            Map<FileField, String> kept = stash.remove(selected.id());
+            if (kept != null) {
+                fileForm.type(kept);
+            }
+        }
+        fileGrid.setDisable(selected == null);
+        fileHeading.setText(selected == null ? "File" : "File: " + selected.path().getFileName());
+        stashed.set(!stash.isEmpty());
+    }
+
+    @FXML
+    private void save() {
+        if (saving.get() || book == null || saveButton.isDisabled()) {
+            return;
+        }
+        long id = bookId.get();
+        Map<BookField, Object> bookChanges = FieldForm.parse(bookForm.edits());
+        Map<Long, Map<FileField, Object>> fileChanges = new LinkedHashMap<>();
+        stash.forEach((fileId, edits) -> fileChanges.put(fileId, FieldForm.parse(edits)));
+        if (shownFile != null && !fileForm.edits().isEmpty()) {
+            fileChanges.put(shownFile.id(), FieldForm.parse(fileForm.edits()));
+        }
+        saving.set(true);
+        bookForm.setEditable(false);
+        fileForm.setEditable(false);
+        tasks.run(() -> {
+            BookWithFiles result = null;
+            if (!bookChanges.isEmpty()) {
+                result = services.editor().editBook(id, bookChanges);
+            }
+            for (Map.Entry<Long, Map<FileField, Object>> change : fileChanges.entrySet()) {
+                result = services.editor().editFile(change.getKey(), change.getValue());
+            }
+            return new Saved(result, services.libraries().summary(id));
+        }, saved -> {
+            endSaving();
+            stash.clear();
+            shownFile = null;
+            bookForm.revert();
+            fileForm.revert();
+            if (saved.book() != null) {
+                saved.summary().ifPresentOrElse(s -> model.updated(s, saved.book()), () -> show(saved.book()));
+            }
+            notifier.info(SAVED);
+        }, error -> {
+            endSaving();
+            if (error instanceof NotFoundException) {
+                notifier.error(error.getMessage());
+                reload();
+            } else {
+                notifier.unexpected("Could not save the changes: " + error.getMessage(), error);
+            }
+        });
+    }
+
+    private record Saved(BookWithFiles book, Optional<BookSummary> summary) {
+    }
+
+    private void endSaving() {
+        saving.set(false);
+        bookForm.setEditable(true);
+        fileForm.setEditable(true);
+    }
+
+    @FXML
+    private void revert() {
+        stash.clear();
+        bookForm.revert();
+        fileForm.revert();
+        stashed.set(false);
+    }
+
+    /** Reads the book again, e.g. after an edit found a file gone, and tells every view. */
+    private void reload() {
+        long id = bookId.get();
+        tasks.run(() -> new Saved(services.libraries().book(id).orElse(null), services.libraries().summary(id)),
+                r -> {
+                    if (r.book() == null || r.summary().isEmpty()) {
+                        model.removed(id);
+                    } else {
+                        model.updated(r.summary().get(), r.book());
+                    }
+                }, e -> notifier.unexpected("Could not read the book", e));
+    }
+
+    private void showBookFolder() {
+        if (book != null && !book.files().isEmpty()) {
+            showFolder.accept(book.files().get(0).path().toAbsolutePath().getParent());
+        }
+    }
+
+    private static String displayTitle(BookWithFiles full) {
+        String t = full.book().title();
+        if (t != null) {
+            return t;
+        }
+        return full.files().stream().findFirst().map(f -> String.valueOf(f.path().getFileName())).orElse("Untitled");
+    }
+
+    private static String facts(BookWithFiles full) {
+        List<BookFile> all = full.files();
+        String formats = all.stream().map(BookFile::format).distinct().sorted().map(FileFormat::name)
+                .collect(Collectors.joining(", "));
+        StringBuilder sb = new StringBuilder(all.size() == 1 ? "1 file" : all.size() + " files");
+        if (!formats.isEmpty()) {
+            sb.append(" · ").append(formats);
+        }
+        all.stream().map(BookFile::pageCount).filter(Objects::nonNull).findFirst()
+                .ifPresent(p -> sb.append('\n').append(p).append(p == 1 ? " page" : " pages"));
+        all.stream().map(BookFile::durationSeconds).filter(Objects::nonNull).findFirst()
+                .ifPresent(d -> sb.append('\n').append(duration(d)));
+        sb.append("\nAdded ").append(ADDED.format(full.book().addedAt()));
+        return sb.toString();
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s >= 3600) {
+            return String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
+        }
+        return s >= 60 ? String.format("%d min %02d s", s / 60, s % 60) : s + " s";
+    }
+
+    private void onKey(KeyEvent e) {
+        if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            save();
+            e.consume();
+        }
+    }
+
+    // For tests and the window: the parts a user looks at.
+
+    FieldForm<BookField> bookForm() {
+        return bookForm;
+    }
+
+    FieldForm<FileField> fileForm() {
+        return fileForm;
+    }
+
+    boolean isLoaded() {
+        return loaded.get();
+    }
+}

@@ -1,0 +1,184 @@
+package app.colophon.ui.detail;
+
+import app.colophon.model.BookFile;
+import app.colophon.ui.main.BookMenus;
+import app.colophon.ui.main.LibraryModel;
+import app.colophon.ui.resync.ResyncActions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The detail window's table of a book's files: name, format, size, path, status, and per row a "⋯" button and a
+ * context menu with the file's resync actions; a spinner replaces the button while the file resyncs.
+ */
+final class FileTable {
+
+    static final String OK = "OK";
+
+    private final TableView<BookFile> table;
+
+    FileTable(TableView<BookFile> table, LibraryModel model, ResyncActions resync, Consumer<Path> showFolder) {
+        this.table = table;
+        Function<BookFile, BookMenus.Actions> actions = file -> new BookMenus.Actions(
+                () -> resync.scanFile(file.id(), file.bookId()),
+                () -> resync.refreshFile(file.id(), file.bookId()),
+                null,
+                () -> showFolder.accept(file.path().toAbsolutePath().getParent()));
+
+        TableColumn<BookFile, String> name = column("Name", f -> String.valueOf(f.path().getFileName()), 220);
+        TableColumn<BookFile, String> format = column("Format", f -> f.format().name(), 72);
+        format.setMinWidth(64);
+        TableColumn<BookFile, String> size = column("Size", f -> humanSize(f.sizeBytes()), 80);
+        size.setMinWidth(64);
+        size.getStyleClass().add("size-column");
+        TableColumn<BookFile, String> path = column("Path", f -> f.path().toString(), 300);
+        TableColumn<BookFile, BookFile> status = new TableColumn<>("Status");
+        status.setPrefWidth(200);
+        status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        status.setCellFactory(c -> new StatusCell());
+        TableColumn<BookFile, BookFile> more = new TableColumn<>("");
+        more.setSortable(false);
+        more.setReorderable(false);
+        more.setMinWidth(48);
+        more.setMaxWidth(48);
+        more.setResizable(false);
+        more.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        more.setCellFactory(c -> new MoreCell(model, actions));
+        table.getColumns().setAll(List.of(name, format, size, path, status, more));
+        table.setRowFactory(t -> new FileRow(model, actions));
+        table.setPlaceholder(new Label("This book has no files"));
+        table.getStyleClass().add("file-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    }
+
+    /** Shows {@code files}, keeping the selected file selected while it is still there. */
+    void show(List<BookFile> files) {
+        BookFile selected = table.getSelectionModel().getSelectedItem();
+        table.getItems().setAll(files);
+        BookFile again = selected == null ? null
+                : files.stream().filter(f -> f.id() == selected.id()).findFirst().orElse(null);
+        if (again != null) {
+            table.getSelectionModel().select(again);
+        } else if (!files.isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+    }
+
+    /** "912 B", "73.9 KB", "2.7 MB", "1.4 GB". */
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    }
+
+    private static TableColumn<BookFile, String> column(String title, Function<BookFile, String> value, double width) {
+        TableColumn<BookFile, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static BooleanBinding busy(LibraryModel model, LongProperty fileId) {
+        return Bindings.createBooleanBinding(() -> model.busyFiles().contains(fileId.get()), model.busyFiles(), fileId);
+    }
+
+    /** Actions that act on the file the reused cell or row shows when the item is chosen. */
+    private static BookMenus.Actions current(Function<BookFile, BookMenus.Actions> actions,
+                                             java.util.function.Supplier<BookFile> file) {
+        return new BookMenus.Actions(
+                () -> run(file.get(), f -> actions.apply(f).scan()),
+                () -> run(file.get(), f -> actions.apply(f).refresh()),
+                null,
+                () -> run(file.get(), f -> actions.apply(f).showInFolder()));
+    }
+
+    private static void run(BookFile file, Function<BookFile, Runnable> action) {
+        if (file != null) {
+            action.apply(file).run();
+        }
+    }
+
+    /** "OK", or the file's last parse error in the error colour. */
+    private static final class StatusCell extends TableCell<BookFile, BookFile> {
+        @Override
+        protected void updateItem(BookFile item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("file-error", "file-ok");
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            boolean failed = item.error() != null && !item.error().isBlank();
+            setText(failed ? item.error() : OK);
+            setTooltip(failed ? new Tooltip(item.error()) : null);
+            getStyleClass().add(failed ? "file-error" : "file-ok");
+        }
+    }
+
+    /** The "⋯" button, replaced by a spinner while the row's file resyncs. */
+    private static final class MoreCell extends TableCell<BookFile, BookFile> {
+        private final LongProperty fileId = new SimpleLongProperty(-1);
+        private final StackPane box;
+
+        MoreCell(LibraryModel model, Function<BookFile, BookMenus.Actions> actions) {
+            BooleanBinding busy = busy(model, fileId);
+            MenuButton button = BookMenus.moreButton(current(actions, this::getItem), busy);
+            ProgressIndicator spinner = new ProgressIndicator();
+            spinner.getStyleClass().add("row-spinner");
+            spinner.setMaxSize(18, 18);
+            spinner.visibleProperty().bind(busy);
+            button.visibleProperty().bind(busy.not());
+            box = new StackPane(button, spinner);
+        }
+
+        @Override
+        protected void updateItem(BookFile item, boolean empty) {
+            super.updateItem(item, empty);
+            fileId.set(empty || item == null ? -1 : item.id());
+            setGraphic(empty || item == null ? null : box);
+        }
+    }
+
+    private static final class FileRow extends TableRow<BookFile> {
+        private final LongProperty fileId = new SimpleLongProperty(-1);
+
+        FileRow(LibraryModel model, Function<BookFile, BookMenus.Actions> actions) {
+            ContextMenu menu = BookMenus.contextMenu(current(actions, this::getItem), busy(model, fileId));
+            contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
+        }
+
+        @Override
+        protected void updateItem(BookFile item, boolean empty) {
+            super.updateItem(item, empty);
+            fileId.set(empty || item == null ? -1 : item.id());
+        }
+    }
+}
