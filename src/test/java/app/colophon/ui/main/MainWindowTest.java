@@ -165,6 +165,22 @@ class MainWindowTest {
     }
 
     @Test
+    void enterOpensTheSelectedBooksDetailWindow(FxRobot robot) {
+        robot.clickOn(tile(robot, "Dune").lookup(".tile-title"));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+
+        waitUntil(() -> ui.context.bookWindows().window(duneId).map(Stage::isShowing).orElse(false));
+        assertThat(ui.context.bookWindows().window(duneId).orElseThrow().getTitle()).contains("Dune");
+    }
+
+    @Test
+    void doubleClickingATileOpensItsDetailWindow(FxRobot robot) {
+        robot.doubleClickOn(tile(robot, "Dune").lookup(".cover"));
+
+        waitUntil(() -> ui.context.bookWindows().window(duneId).map(Stage::isShowing).orElse(false));
+    }
+
+    @Test
     void ctrlFFocusesTheSearchBoxAndTypingFilters(FxRobot robot) {
         robot.clickOn(tile(robot, "Emma").lookup(".tile-title"));
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
