@@ -14,8 +14,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The layers of DESIGN §2 — {@code ui → library → {formats, store} → model}, {@code cli → library} — and the
- * third-party libraries each layer keeps to itself. Every layer must hold classes (ArchUnit fails on an empty
+ * The layers of DESIGN §2 — {@code ui → library → {formats, store} → model}, {@code cli → library}, and the
+ * local HTTP API {@code {ui, cli} → api → library} — and the third-party libraries each layer keeps to itself. Every layer must hold classes (ArchUnit fails on an empty
  * layer or an empty {@code that()}), so no rule passes by checking nothing; the {@code @Test}s below show each
  * library rule catching a class that breaks it.
  */
@@ -44,17 +44,20 @@ class ArchitectureTest {
             .layer("Main").definedBy("app.colophon")
             .layer("UI").definedBy("app.colophon.ui..")
             .layer("CLI").definedBy("app.colophon.cli..")
+            .layer("API").definedBy("app.colophon.api..")
             .layer("Library").definedBy("app.colophon.library..")
             .layer("Formats").definedBy("app.colophon.formats..")
             .layer("Store").definedBy("app.colophon.store..")
             .layer("Model").definedBy("app.colophon.model..")
             .whereLayer("Main").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Main").mayOnlyAccessLayers("CLI", "Library", "UI")
+            .whereLayer("Main").mayOnlyAccessLayers("CLI", "API", "Library", "UI")
             .whereLayer("UI").mayOnlyBeAccessedByLayers("Main")
-            .whereLayer("UI").mayOnlyAccessLayers("Library", "Model")
+            .whereLayer("UI").mayOnlyAccessLayers("API", "Library", "Model")
             .whereLayer("CLI").mayOnlyBeAccessedByLayers("Main")
-            .whereLayer("CLI").mayOnlyAccessLayers("Library", "Model")
-            .whereLayer("Library").mayOnlyBeAccessedByLayers("Main", "UI", "CLI")
+            .whereLayer("CLI").mayOnlyAccessLayers("API", "Library", "Model")
+            .whereLayer("API").mayOnlyBeAccessedByLayers("Main", "UI", "CLI")
+            .whereLayer("API").mayOnlyAccessLayers("Library", "Model")
+            .whereLayer("Library").mayOnlyBeAccessedByLayers("Main", "UI", "CLI", "API")
             .whereLayer("Library").mayOnlyAccessLayers("Formats", "Store", "Model")
             .whereLayer("Formats").mayOnlyBeAccessedByLayers("Library", "CLI")
             .whereLayer("Formats").mayOnlyAccessLayers("Model")
@@ -66,25 +69,34 @@ class ArchitectureTest {
     static final ArchRule modelDependsOnNothingOfOurs = noClasses()
             .that().resideInAPackage("app.colophon.model..")
             .should().dependOnClassesThat().resideInAnyPackage("app.colophon", "app.colophon.ui..",
-                    "app.colophon.cli..", "app.colophon.library..", "app.colophon.formats..", "app.colophon.store..");
+                    "app.colophon.cli..", "app.colophon.api..", "app.colophon.library..", "app.colophon.formats..",
+                    "app.colophon.store..");
 
     @ArchTest
     static final ArchRule formatsAndStoreDoNotKnowEachOther = noClasses()
             .that().resideInAPackage("app.colophon.formats..")
             .should().dependOnClassesThat().resideInAPackage("app.colophon.store..")
             .orShould().dependOnClassesThat().resideInAnyPackage("app.colophon.library..", "app.colophon.ui..",
-                    "app.colophon.cli..", "app.colophon");
+                    "app.colophon.cli..", "app.colophon.api..", "app.colophon");
 
     @ArchTest
     static final ArchRule storeDoesNotKnowFormatsOrTheLayersAbove = noClasses()
             .that().resideInAPackage("app.colophon.store..")
             .should().dependOnClassesThat().resideInAnyPackage("app.colophon.formats..", "app.colophon.library..",
-                    "app.colophon.ui..", "app.colophon.cli..", "app.colophon");
+                    "app.colophon.ui..", "app.colophon.cli..", "app.colophon.api..", "app.colophon");
 
     @ArchTest
     static final ArchRule libraryDoesNotKnowUiOrCli = noClasses()
             .that().resideInAPackage("app.colophon.library..")
-            .should().dependOnClassesThat().resideInAnyPackage("app.colophon.ui..", "app.colophon.cli..");
+            .should().dependOnClassesThat().resideInAnyPackage("app.colophon.ui..", "app.colophon.cli..",
+                    "app.colophon.api..");
+
+    /** The HTTP API is reachable from the window and the command line alike, so it knows neither. */
+    @ArchTest
+    static final ArchRule apiDoesNotKnowUiOrCli = noClasses()
+            .that().resideInAPackage("app.colophon.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.colophon.ui..", "app.colophon.cli..",
+                    "app.colophon.store..", "app.colophon.formats..", "app.colophon");
 
     @ArchTest
     static final ArchRule uiNeverTouchesTheStore = noClasses()

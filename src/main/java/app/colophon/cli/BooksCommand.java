@@ -1,5 +1,6 @@
 package app.colophon.cli;
 
+import app.colophon.api.JsonView;
 import app.colophon.library.Colophon;
 import app.colophon.model.Book;
 import app.colophon.model.Contributor;

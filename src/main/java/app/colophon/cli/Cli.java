@@ -14,7 +14,7 @@ import java.nio.file.Path;
         description = "Colophon: a library for the ebooks, comics, audiobooks and PDFs in your folders.%n"
                 + "Without a command, opens the window.",
         subcommands = {ScanCommand.class, BooksCommand.class, BookCommand.class, EditCommand.class,
-                ResyncCommand.class, CommandLine.HelpCommand.class})
+                ResyncCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
 
     public static final int OK = 0;

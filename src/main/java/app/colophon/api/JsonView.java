@@ -1,4 +1,4 @@
-package app.colophon.cli;
+package app.colophon.api;
 
 import app.colophon.library.ResyncResult;
 import app.colophon.model.Book;

@@ -1,0 +1,257 @@
+package app.colophon.api;
+
+import app.colophon.library.Colophon;
+import app.colophon.library.ColophonException;
+import app.colophon.library.NotFoundException;
+import app.colophon.library.ParseFailedException;
+import app.colophon.library.ResyncMode;
+import app.colophon.library.ResyncResult;
+import app.colophon.model.BookFile;
+import app.colophon.model.BookWithFiles;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every request of the API, in this order: the token (401), the path (404), the method (405), the body (413, 400),
+ * then the work (200, 404, 422). Each answer is JSON; a failure is {@code {"error": "<one sentence>"}}.
+ */
+final class ApiHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    /** {@code /books}, {@code /books/7}, {@code /books/7/resync}, the same for files; one trailing slash allowed. */
+    private static final Pattern ROUTE = Pattern.compile("/(books|files)(?:/([^/]+)(/resync)?)?/?");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    private static final String BEARER = "bearer ";
+    private static final String BODY_HELP = "send {\"refresh\": false} or {\"refresh\": true}";
+
+    private static final ObjectReader JSON_BODY = JsonView.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private final Colophon app;
+    private final ApiToken token;
+
+    ApiHandler(Colophon app, ApiToken token) {
+        this.app = app;
+        this.token = token;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            Answer answer;
+            try {
+                answer = answer(exchange);
+            } catch (Failure f) {
+                answer = f.answer();
+            } catch (NotFoundException e) {
+                answer = Answer.error(404, e.getMessage());
+            } catch (ParseFailedException e) {
+                answer = Answer.error(422, e.getMessage());
+            } catch (ColophonException e) {
+                LOG.error("API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                answer = Answer.error(500, e.getMessage());
+            } catch (RuntimeException | IOException e) {
+                LOG.error("API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                answer = Answer.error(500, "Internal error; the details are in Colophon's log");
+            }
+            send(exchange, answer);
+        } catch (IOException clientGone) {
+            LOG.debug("API response to {} not delivered: {}", exchange.getRemoteAddress(), clientGone.toString());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Answer answer(HttpExchange exchange) throws IOException {
+        checkToken(exchange);
+        String path = exchange.getRequestURI().getPath();
+        Matcher route = path == null ? null : ROUTE.matcher(path);
+        if (route == null || !route.matches()) {
+            throw new Failure(404, "No such endpoint: " + path + " (see docs/API.md)");
+        }
+        boolean books = route.group(1).equals("books");
+        String id = route.group(2);
+        boolean resync = route.group(3) != null;
+        if (!books && id == null) {
+            throw new Failure(404, "No such endpoint: " + path + " (a book lists its files: GET /books/<id>)");
+        }
+        String method = exchange.getRequestMethod();
+        String allowed = resync ? "POST" : "GET";
+        if (!allowed.equals(method)) {
+            throw new Failure(405, "Method " + method + " is not allowed on " + path + "; use " + allowed)
+                    .header("Allow", allowed);
+        }
+        if (id == null) {
+            long library = app.libraries().defaultLibrary().id();
+            return Answer.ok(app.libraries().books(library).stream().map(JsonView::summary).toList());
+        }
+        String kind = books ? "book" : "file";
+        long number = id(id, kind);
+        if (resync) {
+            ResyncMode mode = refresh(exchange) ? ResyncMode.REFRESH : ResyncMode.SCAN;
+            ResyncResult result = books ? app.resync().resyncBook(number, mode) : app.resync().resyncFile(number, mode);
+            return Answer.ok(resyncJson(result));
+        }
+        if (books) {
+            return Answer.ok(JsonView.book(app.libraries().book(number)
+                    .orElseThrow(() -> new NotFoundException("No book with id " + number))));
+        }
+        return Answer.ok(JsonView.file(file(number)));
+    }
+
+    private void checkToken(HttpExchange exchange) {
+        List<String> values = exchange.getRequestHeaders().get("Authorization");
+        if (values == null || values.isEmpty()) {
+            throw unauthorized("Missing token: send the header \"Authorization: Bearer <token>\" with the token from "
+                    + "the file " + ApiToken.FILE_NAME + " in Colophon's data folder");
+        }
+        String value = values.get(0).strip();
+        boolean bearer = values.size() == 1 && value.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        if (!bearer || !token.matches(value.substring(BEARER.length()).strip())) {
+            throw unauthorized("Wrong token: use the one in the file " + ApiToken.FILE_NAME + " in Colophon's data folder");
+        }
+    }
+
+    private static Failure unauthorized(String message) {
+        return new Failure(401, message).header("WWW-Authenticate", "Bearer realm=\"colophon\"");
+    }
+
+    private static long id(String text, String kind) {
+        if (!DIGITS.matcher(text).matches()) {
+            throw new NotFoundException("No " + kind + " with id " + text);
+        }
+        return Long.parseLong(text);
+    }
+
+    private BookFile file(long fileId) {
+        BookWithFiles book = app.libraries().bookOfFile(fileId)
+                .orElseThrow(() -> new NotFoundException("No file with id " + fileId));
+        return book.files().stream().filter(f -> f.id() == fileId).findFirst()
+                .orElseThrow(() -> new NotFoundException("No file with id " + fileId));
+    }
+
+    /**
+     * An updated book or file is the object itself, as {@code GET} shows it; when a book was updated from some of its
+     * files only, {@code failures} and {@code removedFiles} are added, named as in the command line's resync JSON.
+     */
+    private static Map<String, Object> resyncJson(ResyncResult result) {
+        if (result instanceof ResyncResult.Removed) {
+            return JsonView.resync(result);
+        }
+        ResyncResult.Updated updated = (ResyncResult.Updated) result;
+        if (updated.file() != null) {
+            return JsonView.file(updated.file());
+        }
+        Map<String, Object> book = new LinkedHashMap<>(JsonView.book(updated.book()));
+        if (!updated.failures().isEmpty()) {
+            book.put("failures", updated.failures());
+        }
+        if (!updated.removedFiles().isEmpty()) {
+            book.put("removedFiles", updated.removedFiles().stream().map(Object::toString).toList());
+        }
+        return book;
+    }
+
+    /** The {@code refresh} of a resync body; nothing else is accepted. */
+    private static boolean refresh(HttpExchange exchange) throws IOException {
+        byte[] body = RequestBody.read(exchange, ApiServer.MAX_BODY_BYTES);
+        JsonNode json;
+        try {
+            json = body.length == 0 ? null : JSON_BODY.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new Failure(400, "Malformed JSON body (" + e.getOriginalMessage() + "); " + BODY_HELP);
+        }
+        if (json == null || json.isMissingNode()) {
+            throw new Failure(400, "Missing request body: " + BODY_HELP);
+        }
+        if (!json.isObject()) {
+            throw new Failure(400, "The body must be a JSON object: " + BODY_HELP);
+        }
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("refresh")) {
+                throw new Failure(400, "Unknown field \"" + name + "\" in the body: " + BODY_HELP);
+            }
+        }
+        JsonNode refresh = json.get("refresh");
+        if (refresh == null || !refresh.isBoolean()) {
+            throw new Failure(400, "\"refresh\" must be true or false: " + BODY_HELP);
+        }
+        return refresh.booleanValue();
+    }
+
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] bytes = (JsonView.write(answer.json()) + "\n").getBytes(StandardCharsets.UTF_8);
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.sendResponseHeaders(answer.status(), -1); // a HEAD answer has no body (it is a 405 anyway)
+            return;
+        }
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+        if (answer.status() >= 400 && LOG.isDebugEnabled()) {
+            LOG.debug("API {} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(), answer.status());
+        }
+    }
+
+    /** What to send back. */
+    record Answer(int status, Object json, Map<String, String> headers) {
+        static Answer ok(Object json) {
+            return new Answer(200, json, Map.of());
+        }
+
+        static Answer error(int status, String message) {
+            return new Answer(status, Map.of("error", message == null ? "Error " + status : message), Map.of());
+        }
+    }
+
+    /** A request the API answers with an error status of its own (400, 401, 404, 405, 413). */
+    static final class Failure extends RuntimeException {
+        private final int status;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        Failure(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+
+        Failure header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        Answer answer() {
+            return new Answer(status, Map.of("error", getMessage()), Map.copyOf(headers));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d %s", status, getMessage());
+        }
+    }
+}
