@@ -1,9 +1,11 @@
 package app.colophon.ui;
 
+import app.colophon.api.ApiServer;
 import app.colophon.library.Colophon;
 import app.colophon.library.DataDirectory;
 import app.colophon.ui.common.FolderPicker;
 import app.colophon.ui.common.UiServices;
+import app.colophon.ui.settings.LocalApi;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -14,6 +16,7 @@ public final class ColophonApp extends Application {
 
     private Colophon colophon;
     private UiContext context;
+    private LocalApi localApi;
 
     public static void launchWindow(String[] args) {
         Application.launch(ColophonApp.class, args);
@@ -27,8 +30,9 @@ public final class ColophonApp extends Application {
     @Override
     public void start(Stage stage) {
         UiServices services = new UiServices(colophon.libraries(), colophon.resync(), colophon.editor(), colophon.covers());
+        localApi = new LocalApi(colophon, ApiServer.DEFAULT_PORT);
         context = new UiContext(services, Preferences.userRoot().node("app/colophon"), FolderPicker.chooser(),
-                folder -> getHostServices().showDocument(folder.toUri().toString()));
+                folder -> getHostServices().showDocument(folder.toUri().toString()), localApi);
         context.showMainWindow(stage);
     }
 
@@ -36,6 +40,9 @@ public final class ColophonApp extends Application {
     public void stop() {
         if (context != null) {
             context.close();
+        }
+        if (localApi != null) {
+            localApi.close();
         }
         if (colophon != null) {
             colophon.close();

@@ -14,6 +14,8 @@ import app.colophon.ui.main.MainWindowController;
 import app.colophon.ui.main.ScanRunner;
 import app.colophon.ui.resync.RefreshConfirmation;
 import app.colophon.ui.resync.ResyncActions;
+import app.colophon.ui.settings.ApiToggle;
+import app.colophon.ui.settings.LocalApi;
 import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -47,6 +49,12 @@ public final class UiContext implements AutoCloseable {
     private EventHandler<WindowEvent> saveWindowState;
 
     public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder) {
+        this(services, prefs, folderPicker, showFolder, null);
+    }
+
+    /** {@code localApi} is null where the window offers no local HTTP API (e.g. in tests of other things). */
+    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder,
+                     LocalApi localApi) {
         this.services = services;
         this.prefs = prefs;
         this.covers = new CoverImages(services.covers());
@@ -54,7 +62,8 @@ public final class UiContext implements AutoCloseable {
         this.scans = new ScanRunner(services, notifier);
         this.bookWindows = new BookWindows(this, showFolder);
         controllers.register(MainWindowController.class, () -> new MainWindowController(services, model, resync, covers,
-                tasks, notifier, scans, prefs.node("main"), bookWindows, showFolder, folderPicker));
+                tasks, notifier, scans, prefs.node("main"), bookWindows, showFolder, folderPicker,
+                localApi == null ? null : new ApiToggle(localApi, tasks, notifier, prefs.node("settings"))));
         bookWindows.registerControllers(controllers);
     }
 

@@ -31,7 +31,14 @@ public final class UiHarness implements AutoCloseable {
     private volatile Path nextFolder;
     private Stage stage;
 
+    public final app.colophon.ui.settings.LocalApi localApi;
+
     public UiHarness(Path temp) {
+        this(temp, false);
+    }
+
+    /** With {@code withLocalApi}, the Settings menu offers the local HTTP API (on a free port). */
+    public UiHarness(Path temp, boolean withLocalApi) {
         this.books = temp.resolve("books");
         books.toFile().mkdirs();
         this.colophon = Colophon.open(temp.resolve("data"), new ScanTuning(2, 50, Duration.ofMillis(100), Duration.ofSeconds(30)));
@@ -39,7 +46,8 @@ public final class UiHarness implements AutoCloseable {
         this.prefs = Preferences.userRoot().node("colophon-test-" + UUID.randomUUID());
         UiServices services = new UiServices(colophon.libraries(), resync, colophon.editor(), colophon.covers());
         FolderPicker picker = owner -> Optional.ofNullable(nextFolder);
-        this.context = new UiContext(services, prefs, picker, shownFolders::add);
+        this.localApi = withLocalApi ? new app.colophon.ui.settings.LocalApi(colophon, 0) : null;
+        this.context = new UiContext(services, prefs, picker, shownFolders::add, localApi);
     }
 
     /** A library over {@link #books}, scanned, before the window opens. */
@@ -70,11 +78,24 @@ public final class UiHarness implements AutoCloseable {
             }
         }
         context.close();
+        if (localApi != null) {
+            localApi.close();
+        }
         colophon.close();
         try {
             prefs.removeNode();
         } catch (BackingStoreException | IllegalStateException ignored) {
             // a test-only preferences node; nothing to keep
         }
+    }
+
+    /** Waits (up to 10 s) for a condition that background work and the FX thread make true, then for FX events. */
+    public static void waitUntil(java.util.function.BooleanSupplier condition) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -8,6 +8,7 @@ import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.common.UiServices;
 import app.colophon.ui.resync.ResyncActions;
+import app.colophon.ui.settings.ApiToggle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -15,6 +16,8 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -52,6 +55,7 @@ public final class MainWindowController {
     private final BookOpener opener;
     private final Consumer<Path> showFolder;
     private final FolderPicker folderPicker;
+    private final ApiToggle apiToggle;
     private final LongProperty selectedBook = new SimpleLongProperty(-1);
     private FilteredList<BookSummary> filtered;
 
@@ -70,10 +74,13 @@ public final class MainWindowController {
     @FXML private VBox emptyState;
     @FXML private Label emptyHint;
     @FXML private Label statusLabel;
+    @FXML private MenuButton settingsButton;
+    @FXML private CheckMenuItem apiItem;
 
     public MainWindowController(UiServices services, LibraryModel model, ResyncActions resync, CoverImages covers,
                                 FxTasks tasks, Notifier notifier, ScanRunner scans, Preferences prefs,
-                                BookOpener opener, Consumer<Path> showFolder, FolderPicker folderPicker) {
+                                BookOpener opener, Consumer<Path> showFolder, FolderPicker folderPicker,
+                                ApiToggle apiToggle) {
         this.services = services;
         this.model = model;
         this.resync = resync;
@@ -85,6 +92,7 @@ public final class MainWindowController {
         this.opener = opener;
         this.showFolder = showFolder;
         this.folderPicker = folderPicker;
+        this.apiToggle = apiToggle;
     }
 
     @FXML
@@ -154,6 +162,11 @@ public final class MainWindowController {
             }
         });
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        if (apiToggle != null) {
+            apiToggle.bind(apiItem);
+        } else {
+            settingsButton.setVisible(false);
+        }
         loadLibraries();
     }
 
