@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds Colophon for macOS with the JDK's jlink and jpackage (run on a Mac; it cannot be built elsewhere):
+#   target/installer/app-image/Colophon.app     self-contained app (launcher + runtime + app)
+#   target/installer/Colophon-<version>.dmg     the disk image users download: drag Colophon to Applications
+# Same steps and settings (packaging/app.conf) as the Linux build: a jlinked runtime holding JavaFX's
+# modules, only the modules jdeps finds, the app on the class path without the JavaFX jars.
+#
+#   MAC_APP_VERSION=1.0.0 packaging/macos/build.sh      (see below for why the version)
+#   packaging/macos/build.sh --skip-maven               reuse an earlier mvn package
+#
+# Needs: a JDK 17+ with jmods (JAVA_HOME; e.g. Temurin 17 or 21 for your Mac's CPU: Apple silicon needs an
+# aarch64 JDK, and Maven then picks JavaFX's mac-aarch64 jars), Maven, Xcode's command line tools (jpackage
+# uses hdiutil, codesign, SetFile). Unsigned: macOS asks for confirmation on first open (right-click, Open);
+# signing and notarizing need an Apple Developer ID (jpackage --mac-sign --mac-signing-key-user-name …).
+#
+# Version: macOS bundle versions must start with a number >= 1, and jpackage refuses 0.x. While pom.xml says
+# 0.x, pass MAC_APP_VERSION (e.g. 1.0.0); the .dmg's file name keeps the pom's version.
+set -euo pipefail
+source "$(dirname "$0")/../lib/common.sh"
+
+with_maven=1
+for arg in "$@"; do
+  case "$arg" in
+    --skip-maven) with_maven=0 ;;
+    *) die "unknown option $arg" ;;
+  esac
+done
+[ "$(uname -s)" = Darwin ] || die "this builds the macOS .dmg on a Mac; on Linux run packaging/build.sh"
+
+packaging_setup
+mkdir -p "$WORK"
+[ $with_maven = 1 ] && maven_package
+project_version
+case "${MAC_APP_VERSION:-$APP_VERSION}" in
+  0|0.*) die "macOS needs a bundle version >= 1 and pom.xml says $VERSION: run MAC_APP_VERSION=1.0.0 $0" ;;
+esac
+APP_VERSION=${MAC_APP_VERSION:-$APP_VERSION}
+
+javafx_jmods
+app_input
+runtime_modules
+make_runtime
+# shellcheck disable=SC2034  # read by make_app_image in lib/common.sh
+APP_IMAGE_EXTRA=(--mac-package-identifier "$MAC_PACKAGE_IDENTIFIER" --mac-package-name "$APP_NAME")
+make_app_image "$PACKAGING/icon/colophon.icns"
+APP=$APP_IMAGE_DIR/$APP_NAME.app
+"$APP/Contents/MacOS/$APP_NAME" --help >/dev/null || die "the app's launcher fails: $APP/Contents/MacOS/$APP_NAME --help"
+
+rm -f "$OUT"/"$APP_NAME"-*.dmg
+"$JDK/bin/jpackage" --type dmg --app-image "$APP" \
+  --name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR" \
+  --description "$DESCRIPTION" --copyright "$COPYRIGHT" --icon "$PACKAGING/icon/colophon.icns" \
+  --mac-package-identifier "$MAC_PACKAGE_IDENTIFIER" --mac-package-name "$APP_NAME" \
+  --dest "$OUT"
+dmg=$(ls "$OUT"/"$APP_NAME"-*.dmg)
+[ "$dmg" = "$OUT/$APP_NAME-$VERSION.dmg" ] || mv "$dmg" "$OUT/$APP_NAME-$VERSION.dmg"
+du -sh "$APP" "$OUT/$APP_NAME-$VERSION.dmg"
+say "Done: $OUT/$APP_NAME-$VERSION.dmg (the command line: $APP_NAME.app/Contents/MacOS/$APP_NAME)"
