@@ -46,7 +46,7 @@ public final class Database implements AutoCloseable {
             String url = "jdbc:sqlite:" + file.toAbsolutePath()
                     + "?journal_mode=WAL&synchronous=NORMAL&foreign_keys=true&transaction_mode=IMMEDIATE"
                     + "&busy_timeout=" + BUSY_TIMEOUT_MS;
-            JdbcPooledConnectionSource connections = new JdbcPooledConnectionSource(url);
+            JdbcPooledConnectionSource connections = new CachingConnectionSource(url);
             connections.setMaxConnectionsFree(8);
             Database db = new Database(file, connections);
             db.inTransaction(() -> OrmliteLibraryRepository.call(() -> {

@@ -8,6 +8,7 @@ import app.colophon.model.SeriesEntry;
 import app.colophon.model.FieldValues;
 import com.j256.ormlite.dao.Dao;
 import com.j256.ormlite.dao.DaoManager;
+import com.j256.ormlite.stmt.SelectArg;
 import com.j256.ormlite.support.ConnectionSource;
 
 import java.sql.SQLException;
@@ -32,8 +33,8 @@ final class OrmliteBookRepository implements BookRepository {
 
     @Override
     public Optional<Book> findByGroup(long libraryId, String folder, String groupKey) {
-        return call(() -> books.queryBuilder().where().eq("library_id", libraryId).and().eq("folder", folder)
-                .and().eq("group_key", groupKey).query().stream().findFirst().map(RowMapper::toBook));
+        return call(() -> books.queryBuilder().where().eq("library_id", new SelectArg(libraryId)).and().eq("folder", new SelectArg(folder))
+                .and().eq("group_key", new SelectArg(groupKey)).query().stream().findFirst().map(RowMapper::toBook));
     }
 
     @Override
@@ -72,7 +73,7 @@ final class OrmliteBookRepository implements BookRepository {
 
     @Override
     public List<Book> list(long libraryId) {
-        return call(() -> books.queryBuilder().orderBy("id", true).where().eq("library_id", libraryId).query()
+        return call(() -> books.queryBuilder().orderBy("id", true).where().eq("library_id", new SelectArg(libraryId)).query()
                 .stream().map(RowMapper::toBook).toList());
     }
 
@@ -111,6 +112,6 @@ final class OrmliteBookRepository implements BookRepository {
 
     @Override
     public long count(long libraryId) {
-        return call(() -> books.queryBuilder().where().eq("library_id", libraryId).countOf());
+        return call(() -> books.queryBuilder().where().eq("library_id", new SelectArg(libraryId)).countOf());
     }
 }

@@ -3,6 +3,7 @@ package app.colophon.store;
 import app.colophon.model.BookFile;
 import com.j256.ormlite.dao.Dao;
 import com.j256.ormlite.dao.DaoManager;
+import com.j256.ormlite.stmt.SelectArg;
 import com.j256.ormlite.support.ConnectionSource;
 
 import java.nio.file.Path;
@@ -27,13 +28,13 @@ final class OrmliteFileRepository implements FileRepository {
 
     @Override
     public Optional<BookFile> findByPath(long libraryId, Path path) {
-        return call(() -> files.queryBuilder().where().eq("library_id", libraryId).and().eq("path", path.toString())
+        return call(() -> files.queryBuilder().where().eq("library_id", new SelectArg(libraryId)).and().eq("path", new SelectArg(path.toString()))
                 .query().stream().findFirst().map(RowMapper::toFile));
     }
 
     @Override
     public List<BookFile> ofBook(long bookId) {
-        return call(() -> files.queryBuilder().orderBy("id", true).where().eq("book_id", bookId).query()
+        return call(() -> files.queryBuilder().orderBy("id", true).where().eq("book_id", new SelectArg(bookId)).query()
                 .stream().map(RowMapper::toFile).toList());
     }
 

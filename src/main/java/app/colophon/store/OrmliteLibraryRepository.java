@@ -3,6 +3,7 @@ package app.colophon.store;
 import app.colophon.model.Library;
 import com.j256.ormlite.dao.Dao;
 import com.j256.ormlite.dao.DaoManager;
+import com.j256.ormlite.stmt.SelectArg;
 import com.j256.ormlite.support.ConnectionSource;
 
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ final class OrmliteLibraryRepository implements LibraryRepository {
     public Library addRoot(long libraryId, Path root) {
         return call(() -> {
             String path = root.toAbsolutePath().normalize().toString();
-            boolean known = roots.queryBuilder().where().eq("library_id", libraryId).and().eq("path", path).countOf() > 0;
+            boolean known = roots.queryBuilder().where().eq("library_id", new SelectArg(libraryId)).and().eq("path", new SelectArg(path)).countOf() > 0;
             if (!known) {
                 LibraryRootRow row = new LibraryRootRow();
                 row.libraryId = libraryId;
@@ -67,7 +68,7 @@ final class OrmliteLibraryRepository implements LibraryRepository {
     }
 
     private Library toLibrary(LibraryRow row) {
-        List<Path> paths = call(() -> roots.queryBuilder().orderBy("id", true).where().eq("library_id", row.id).query())
+        List<Path> paths = call(() -> roots.queryBuilder().orderBy("id", true).where().eq("library_id", new SelectArg(row.id)).query())
                 .stream().map(r -> Path.of(r.path)).toList();
         return new Library(row.id, row.name, paths);
     }
