@@ -35,7 +35,6 @@ final class LibraryWriter {
      */
     Applied apply(long libraryId, FileReading reading, boolean forceRefresh) {
         Optional<BookFile> existing = db.files().findByPath(libraryId, reading.path());
-        boolean bookCreated = false;
         Book book;
         if (existing.isPresent()) {
             book = db.books().find(existing.get().bookId()).orElseThrow();
@@ -43,20 +42,23 @@ final class LibraryWriter {
             String folder = folderOf(reading.path());
             String key = groupKey(reading.path());
             Optional<Book> group = db.books().findByGroup(libraryId, folder, key);
-            if (group.isPresent()) {
-                book = group.get();
-            } else {
-                book = db.books().insert(libraryId, folder, key, FieldValues.empty(BookField.class));
-                bookCreated = true;
+            if (group.isEmpty()) {
+                // A new book has this one file: its values follow from the reading, with nothing to read back.
+                FieldValues<BookField> values = MergeRules.merge(FieldValues.empty(BookField.class),
+                        BookValues.derive(List.of(newFile(0, reading))), forceRefresh);
+                Book created = db.books().insert(libraryId, folder, key, values);
+                BookFile file = db.files().insert(libraryId, newFile(created.id(), reading));
+                return new Applied(file, created, true, true, false);
             }
+            book = group.get();
         }
         BookFile stored = existing.orElse(null);
         BookFile file = stored == null
                 ? db.files().insert(libraryId, newFile(book.id(), reading))
-                : db.files().update(merged(stored, reading, forceRefresh));
+                : db.files().update(libraryId, merged(stored, reading, forceRefresh));
         Book before = book;
         book = rederive(book, forceRefresh);
-        return new Applied(file, book, stored == null, bookCreated, !bookCreated && !before.fields().equals(book.fields()));
+        return new Applied(file, book, stored == null, false, !before.fields().equals(book.fields()));
     }
 
     /** Derives a book's values from its files again and merges them; deletes the book when no file is left. */
@@ -75,7 +77,7 @@ final class LibraryWriter {
     private Book rederive(Book book, boolean forceRefresh) {
         List<BookFile> files = db.files().ofBook(book.id());
         FieldValues<BookField> merged = MergeRules.merge(book.fields(), BookValues.derive(files), forceRefresh);
-        return merged.equals(book.fields()) ? book : db.books().updateFields(book.id(), merged);
+        return merged.equals(book.fields()) ? book : db.books().updateFields(book, merged);
     }
 
     /** Removes a file record; returns true when that left its book without files and the book went too. */

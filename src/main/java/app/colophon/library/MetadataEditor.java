@@ -31,7 +31,7 @@ public final class MetadataEditor {
             for (Map.Entry<BookField, Object> change : changes.entrySet()) {
                 fields = fields.with(change.getKey(), change.getValue(), Source.MANUAL);
             }
-            Book updated = db.books().updateFields(bookId, fields);
+            Book updated = db.books().updateFields(book, fields);
             return new BookWithFiles(updated, db.files().ofBook(bookId));
         });
     }
@@ -43,10 +43,10 @@ public final class MetadataEditor {
             for (Map.Entry<FileField, Object> change : changes.entrySet()) {
                 fields = fields.with(change.getKey(), change.getValue(), Source.MANUAL);
             }
-            db.files().update(new BookFile(file.id(), file.bookId(), file.path(), file.format(), file.sizeBytes(),
+            Book book = db.books().find(file.bookId()).orElseThrow();
+            db.files().update(book.libraryId(), new BookFile(file.id(), file.bookId(), file.path(), file.format(), file.sizeBytes(),
                     file.modifiedMillis(), file.pageCount(), file.durationSeconds(), fields, file.bookValues(),
                     file.error()));
-            Book book = db.books().find(file.bookId()).orElseThrow();
             return new BookWithFiles(book, db.files().ofBook(book.id()));
         });
     }

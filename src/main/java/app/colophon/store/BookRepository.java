@@ -16,8 +16,8 @@ public interface BookRepository {
 
     Book insert(long libraryId, String folder, String groupKey, FieldValues<BookField> fields);
 
-    /** Stores new field values for a book and stamps its update time; returns the stored book. */
-    Book updateFields(long bookId, FieldValues<BookField> fields);
+    /** Stores new field values for a stored book and stamps its update time; returns the stored book. */
+    Book updateFields(Book book, FieldValues<BookField> fields);
 
     /** Deletes a book and, through the foreign key, its file records. Returns false if it did not exist. */
     boolean delete(long bookId);

@@ -21,7 +21,8 @@ public interface FileRepository {
     /** Inserts a file record (its id is ignored) and returns it with its new id. */
     BookFile insert(long libraryId, BookFile file);
 
-    BookFile update(BookFile file);
+    /** Stores a file record as given; {@code libraryId} is the library of its book. */
+    BookFile update(long libraryId, BookFile file);
 
     boolean delete(long fileId);
 

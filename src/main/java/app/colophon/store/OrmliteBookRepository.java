@@ -53,15 +53,20 @@ final class OrmliteBookRepository implements BookRepository {
     }
 
     @Override
-    public Book updateFields(long bookId, FieldValues<BookField> fields) {
+    public Book updateFields(Book book, FieldValues<BookField> fields) {
         return call(() -> {
-            BookRow row = books.queryForId(bookId);
-            if (row == null) {
-                throw new StoreException("No book " + bookId, null);
-            }
+            // Built from the book in hand rather than read again: this runs once per file of a scan.
+            BookRow row = new BookRow();
+            row.id = book.id();
+            row.libraryId = book.libraryId();
+            row.folder = book.folder();
+            row.groupKey = book.groupKey();
+            row.addedAt = book.addedAt().toEpochMilli();
             RowMapper.copyFields(fields, row);
             row.updatedAt = System.currentTimeMillis();
-            books.update(row);
+            if (books.update(row) != 1) {
+                throw new StoreException("No book " + book.id(), null);
+            }
             return RowMapper.toBook(row);
         });
     }

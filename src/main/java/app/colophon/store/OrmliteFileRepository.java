@@ -49,15 +49,15 @@ final class OrmliteFileRepository implements FileRepository {
     }
 
     @Override
-    public BookFile update(BookFile file) {
+    public BookFile update(long libraryId, BookFile file) {
         return call(() -> {
-            BookFileRow row = files.queryForId(file.id());
-            if (row == null) {
+            BookFileRow row = new BookFileRow();
+            row.id = file.id();
+            RowMapper.copy(file, libraryId, row);
+            if (files.update(row) != 1) {
                 throw new StoreException("No file " + file.id(), null);
             }
-            RowMapper.copy(file, row.libraryId, row);
-            files.update(row);
-            return RowMapper.toFile(row);
+            return file;
         });
     }
 
