@@ -10,7 +10,9 @@ import app.colophon.ui.common.UiServices;
 import app.colophon.ui.resync.ResyncActions;
 import app.colophon.ui.settings.ApiToggle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -57,6 +59,8 @@ public final class MainWindowController {
     private final FolderPicker folderPicker;
     private final ApiToggle apiToggle;
     private final LongProperty selectedBook = new SimpleLongProperty(-1);
+    /** False until the first books arrive, so "Your library is empty" does not flash while they load. */
+    private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private FilteredList<BookSummary> filtered;
 
     @FXML private BorderPane root;
@@ -154,7 +158,7 @@ public final class MainWindowController {
         scanProgress.progressProperty().bind(scans.progressProperty());
         scanLabel.textProperty().bind(scans.messageProperty());
 
-        emptyState.visibleProperty().bind(Bindings.isEmpty(model.books()).and(scans.runningProperty().not()));
+        emptyState.visibleProperty().bind(loaded.and(Bindings.isEmpty(model.books())).and(scans.runningProperty().not()));
         statusLabel.textProperty().bind(Bindings.createStringBinding(() -> status(), model.books(), filtered));
         model.onBookEvent(event -> {
             if (event instanceof BookEvent.Updated u) {
@@ -228,7 +232,10 @@ public final class MainWindowController {
         long wanted = selected != null ? selected.id() : prefs.getLong("library", -1);
         Optional<Library> pick = libraries.stream().filter(l -> l.id() == wanted).findFirst()
                 .or(() -> libraries.stream().filter(l -> !l.roots().isEmpty()).findFirst());
-        pick.ifPresentOrElse(l -> libraryList.getSelectionModel().select(l), () -> model.setAll(List.of()));
+        pick.ifPresentOrElse(l -> libraryList.getSelectionModel().select(l), () -> {
+            model.setAll(List.of());
+            loaded.set(true);
+        });
         emptyHint.setText(libraries.isEmpty() || pick.isEmpty()
                 ? "Add a folder of ebooks, comics, audiobooks or PDFs. Colophon reads them where they are and never changes them."
                 : "No books were found in this library's folders yet. Scan it, or add another folder.");
@@ -239,6 +246,7 @@ public final class MainWindowController {
             Library current = libraryList.getSelectionModel().getSelectedItem();
             if (current != null && current.id() == libraryId) {
                 model.setAll(books);
+                loaded.set(true);
             }
         }, e -> notifier.unexpected("Could not read the library", e));
     }
