@@ -4,6 +4,7 @@ import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
+import app.colophon.model.FileFormat;
 import app.colophon.model.SeriesEntry;
 import app.colophon.model.FieldValues;
 import com.j256.ormlite.dao.Dao;
@@ -13,6 +14,10 @@ import com.j256.ormlite.support.ConnectionSource;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,28 +89,55 @@ final class OrmliteBookRepository implements BookRepository {
 
     @Override
     public List<BookSummary> summaries(long libraryId) {
-        return call(() -> books.queryRaw(SUMMARY_SQL + "WHERE b.library_id = ?", OrmliteBookRepository::toSummary,
-                String.valueOf(libraryId)).getResults());
+        return call(() -> {
+            Map<Long, Long> covers = coverFiles("library_id = ?", libraryId);
+            return books.queryRaw(SUMMARY_SQL + "WHERE library_id = ?", (c, v) -> toSummary(v, covers),
+                    String.valueOf(libraryId)).getResults();
+        });
     }
 
     @Override
     public Optional<BookSummary> summary(long bookId) {
-        return call(() -> books.queryRaw(SUMMARY_SQL + "WHERE b.id = ?", OrmliteBookRepository::toSummary,
-                String.valueOf(bookId)).getResults().stream().findFirst());
+        return call(() -> {
+            Map<Long, Long> covers = coverFiles("book_id = ?", bookId);
+            return books.queryRaw(SUMMARY_SQL + "WHERE id = ?", (c, v) -> toSummary(v, covers), String.valueOf(bookId))
+                    .getResults().stream().findFirst();
+        });
     }
 
-    /** The cover comes from the first file, in the fixed format order, that has one. */
-    private static final String SUMMARY_SQL = "SELECT b.id, b.library_id, b.title, b.sort_title, b.authors, b.series, "
-            + "b.added_at, (SELECT f.id FROM book_file f WHERE f.book_id = b.id AND f.cover IS NOT NULL ORDER BY "
-            + "CASE f.format WHEN 'epub' THEN 0 WHEN 'cbz' THEN 1 WHEN 'pdf' THEN 2 ELSE 3 END, f.path LIMIT 1) "
-            + "FROM book b ";
+    /** Reads only columns of the covering index {@code book_summary} (migration V2): no wide rows. */
+    private static final String SUMMARY_SQL = "SELECT id, library_id, title, sort_title, authors, series, added_at FROM book ";
+
+    /**
+     * Book id to the file whose cover stands for the book: the first in format order (EPUB, CBZ, PDF, M4B), then
+     * by path. One pass over the partial index {@code book_file_cover} instead of a sorted subquery per book.
+     */
+    private Map<Long, Long> coverFiles(String where, long value) throws SQLException {
+        Map<Long, String[]> best = new HashMap<>();
+        for (String[] row : books.queryRaw("SELECT book_id, id, format, path FROM book_file WHERE cover IS NOT NULL AND "
+                + where, String.valueOf(value))) {
+            Long bookId = Long.valueOf(row[0]);
+            String[] known = best.get(bookId);
+            if (known == null || COVER_ORDER.compare(row, known) < 0) {
+                best.put(bookId, row);
+            }
+        }
+        Map<Long, Long> covers = new HashMap<>(best.size() * 2);
+        best.forEach((book, row) -> covers.put(book, Long.valueOf(row[1])));
+        return covers;
+    }
+
+    private static final Comparator<String[]> COVER_ORDER = Comparator
+            .comparing((String[] row) -> FileFormat.valueOf(row[2].toUpperCase(Locale.ROOT)))
+            .thenComparing(row -> row[3]);
 
     @SuppressWarnings("unchecked")
-    private static BookSummary toSummary(String[] columns, String[] v) {
-        return new BookSummary(Long.parseLong(v[0]), Long.parseLong(v[1]), v[2], v[3],
+    private static BookSummary toSummary(String[] v, Map<Long, Long> covers) {
+        long id = Long.parseLong(v[0]);
+        return new BookSummary(id, Long.parseLong(v[1]), v[2], v[3],
                 (List<Contributor>) FieldCodec.decode(BookField.AUTHORS, v[4]),
                 (List<SeriesEntry>) FieldCodec.decode(BookField.SERIES, v[5]),
-                Instant.ofEpochMilli(Long.parseLong(v[6])), v[7] == null ? null : Long.valueOf(v[7]));
+                Instant.ofEpochMilli(Long.parseLong(v[6])), covers.get(id));
     }
 
     @Override

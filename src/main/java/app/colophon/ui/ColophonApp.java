@@ -5,10 +5,13 @@ import app.colophon.library.Colophon;
 import app.colophon.library.DataDirectory;
 import app.colophon.ui.common.FolderPicker;
 import app.colophon.ui.common.UiServices;
+import app.colophon.ui.main.LibraryPreload;
 import app.colophon.ui.settings.LocalApi;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 
 /** The desktop application over the user's default data folder. */
@@ -18,21 +21,32 @@ public final class ColophonApp extends Application {
     private UiContext context;
     private LocalApi localApi;
 
+    private static final Preferences PREFS = Preferences.userRoot().node("app/colophon");
+    private static CompletableFuture<Colophon> opening;
+    private static CompletableFuture<LibraryPreload> preload;
+
     public static void launchWindow(String[] args) {
+        // The database opens and the first library's books are read while JavaFX starts, not after it.
+        Path dataDir = DataDirectory.resolve(null);
+        opening = CompletableFuture.supplyAsync(() -> Colophon.open(dataDir));
+        preload = opening.thenApplyAsync(app -> LibraryPreload.load(app.libraries(), PREFS.node("main")));
         Application.launch(ColophonApp.class, args);
     }
 
     @Override
     public void init() {
-        colophon = Colophon.open(DataDirectory.resolve(null));
+        colophon = opening != null ? opening.join() : Colophon.open(DataDirectory.resolve(null));
     }
 
     @Override
     public void start(Stage stage) {
         UiServices services = new UiServices(colophon.libraries(), colophon.resync(), colophon.editor(), colophon.covers());
         localApi = new LocalApi(colophon, ApiServer.DEFAULT_PORT);
-        context = new UiContext(services, Preferences.userRoot().node("app/colophon"), FolderPicker.chooser(),
+        context = new UiContext(services, PREFS, FolderPicker.chooser(),
                 folder -> getHostServices().showDocument(folder.toUri().toString()), localApi);
+        if (preload != null) {
+            context.usePreload(preload);
+        }
         context.showMainWindow(stage);
     }
 

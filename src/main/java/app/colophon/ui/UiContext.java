@@ -10,6 +10,7 @@ import app.colophon.ui.common.Views;
 import app.colophon.ui.common.WindowState;
 import app.colophon.ui.detail.BookWindows;
 import app.colophon.ui.main.LibraryModel;
+import app.colophon.ui.main.LibraryPreload;
 import app.colophon.ui.main.MainWindowController;
 import app.colophon.ui.main.ScanRunner;
 import app.colophon.ui.resync.RefreshConfirmation;
@@ -23,6 +24,7 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
@@ -45,6 +47,7 @@ public final class UiContext implements AutoCloseable {
     private final BookWindows bookWindows;
     private final ControllerFactory controllers = new ControllerFactory();
     private Stage mainStage;
+    private CompletableFuture<LibraryPreload> preload;
     private EventHandler<WindowEvent> onMainHidden;
     private EventHandler<WindowEvent> saveWindowState;
 
@@ -63,8 +66,26 @@ public final class UiContext implements AutoCloseable {
         this.bookWindows = new BookWindows(this, showFolder);
         controllers.register(MainWindowController.class, () -> new MainWindowController(services, model, resync, covers,
                 tasks, notifier, scans, prefs.node("main"), bookWindows, showFolder, folderPicker,
-                localApi == null ? null : new ApiToggle(localApi, tasks, notifier, prefs.node("settings"))));
+                localApi == null ? null : new ApiToggle(localApi, tasks, notifier, prefs.node("settings")), preload));
         bookWindows.registerControllers(controllers);
+    }
+
+    /**
+     * Starts reading the libraries and the first library's books now, off the FX thread, so that they are ready
+     * (or nearly) when the main window appears. Call before {@link #showMainWindow}; without it the window reads
+     * them when it opens.
+     */
+    public CompletableFuture<LibraryPreload> preload() {
+        if (preload == null) {
+            Preferences main = prefs.node("main");
+            preload = CompletableFuture.supplyAsync(() -> LibraryPreload.load(services.libraries(), main));
+        }
+        return preload;
+    }
+
+    /** Hands over a preload started before this context existed (see {@link ColophonApp#launchWindow}). */
+    public void usePreload(CompletableFuture<LibraryPreload> started) {
+        this.preload = started;
     }
 
     /** Shows the main window on {@code stage}, where the user left it last time. */

@@ -1,5 +1,6 @@
 package app.colophon.ui.common;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
@@ -13,6 +14,13 @@ import javafx.scene.layout.StackPane;
 public final class CoverView extends StackPane {
 
     private static final int PLACEHOLDER_COLOURS = 8;
+    private static final PseudoClass[] PLACEHOLDERS = new PseudoClass[PLACEHOLDER_COLOURS];
+
+    static {
+        for (int i = 0; i < PLACEHOLDER_COLOURS; i++) {
+            PLACEHOLDERS[i] = PseudoClass.getPseudoClass("placeholder-" + i);
+        }
+    }
 
     private final ImageView image = new ImageView();
     private final Label placeholderTitle = new Label();
@@ -38,8 +46,7 @@ public final class CoverView extends StackPane {
         image.setImage(null);
         placeholderTitle.setText(title == null ? "" : title);
         placeholderTitle.setVisible(true);
-        getStyleClass().removeIf(c -> c.startsWith("cover-placeholder-"));
-        getStyleClass().add("cover-placeholder-" + Math.floorMod(title == null ? 0 : title.hashCode(), PLACEHOLDER_COLOURS));
+        colour(Math.floorMod(title == null ? 0 : title.hashCode(), PLACEHOLDER_COLOURS));
     }
 
     public void setImage(Image cover) {
@@ -48,7 +55,17 @@ public final class CoverView extends StackPane {
         }
         image.setImage(cover);
         placeholderTitle.setVisible(false);
-        getStyleClass().removeIf(c -> c.startsWith("cover-placeholder-"));
+        colour(-1);
+    }
+
+    /**
+     * Pseudo-classes, not style classes: a reused grid cell changes colour on every scroll step, and a style class
+     * change makes JavaFX resolve the whole tile's CSS again, a pseudo-class change only switches state.
+     */
+    private void colour(int index) {
+        for (int i = 0; i < PLACEHOLDER_COLOURS; i++) {
+            pseudoClassStateChanged(PLACEHOLDERS[i], i == index);
+        }
     }
 
     public boolean hasImage() {

@@ -3,11 +3,9 @@ package app.colophon.ui.main;
 import app.colophon.model.BookSummary;
 import app.colophon.model.SeriesEntry;
 
-import java.text.Collator;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /** The orders of the "Sort" box and the search box's filter. */
 public enum Sorting {
@@ -15,16 +13,6 @@ public enum Sorting {
     AUTHOR("Author"),
     SERIES("Series"),
     DATE_ADDED("Date added");
-
-    /** Case- and accent-insensitive, the way people expect a library to be ordered. */
-    static final Comparator<String> TEXT;
-    private static final Pattern LEADING_ARTICLE = Pattern.compile("^(the|a|an)\\s+", Pattern.CASE_INSENSITIVE);
-
-    static {
-        Collator collator = Collator.getInstance(Locale.getDefault());
-        collator.setStrength(Collator.PRIMARY);
-        TEXT = Comparator.nullsLast((a, b) -> collator.compare(a, b));
-    }
 
     private final String label;
 
@@ -37,26 +25,28 @@ public enum Sorting {
         return label;
     }
 
-    public Comparator<BookSummary> comparator() {
-        Comparator<BookSummary> byTitle = Comparator.comparing(Sorting::titleKey, TEXT);
+    /** The order the window was left in (saved under "sort" in its preferences), else by title. */
+    static Sorting saved(java.util.prefs.Preferences prefs) {
+        try {
+            return valueOf(prefs.get("sort", TITLE.name()));
+        } catch (IllegalArgumentException e) {
+            return TITLE;
+        }
+    }
+
+    /** Orders by the folded keys (case, accents and leading articles ignored), then by id for a stable order. */
+    Comparator<BookSummary> comparator(SortKeys keys) {
+        Comparator<BookSummary> byTitle = Comparator.comparing(b -> keys.of(b).title());
+        Comparator<String> text = Comparator.nullsLast(Comparator.naturalOrder());
         return switch (this) {
             case TITLE -> byTitle.thenComparingLong(BookSummary::id);
-            case AUTHOR -> Comparator.comparing((BookSummary b) -> b.authors().isEmpty() ? null : b.authors().get(0).name(), TEXT)
+            case AUTHOR -> Comparator.comparing((BookSummary b) -> keys.of(b).author(), text)
                     .thenComparing(byTitle).thenComparingLong(BookSummary::id);
-            case SERIES -> Comparator.comparing((BookSummary b) -> b.series().isEmpty() ? null : b.series().get(0).name(), TEXT)
-                    .thenComparing(b -> b.series().isEmpty() || b.series().get(0).number() == null
-                            ? Double.MAX_VALUE : b.series().get(0).number())
+            case SERIES -> Comparator.comparing((BookSummary b) -> keys.of(b).series(), text)
+                    .thenComparingDouble(b -> keys.of(b).seriesNumber())
                     .thenComparing(byTitle).thenComparingLong(BookSummary::id);
             case DATE_ADDED -> Comparator.comparing(BookSummary::addedAt).reversed().thenComparingLong(BookSummary::id);
         };
-    }
-
-    /** The sort title when the book has one, else the title without a leading "The", "A" or "An". */
-    static String titleKey(BookSummary b) {
-        if (b.sortTitle() != null) {
-            return b.sortTitle();
-        }
-        return b.title() == null ? null : LEADING_ARTICLE.matcher(b.title()).replaceFirst("");
     }
 
     /** Books whose title, an author or a series contains every word of the query, ignoring case. */

@@ -1,0 +1,43 @@
+package app.colophon.ui.main;
+
+import app.colophon.library.LibraryService;
+import app.colophon.model.BookSummary;
+import app.colophon.model.Library;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.prefs.Preferences;
+
+/**
+ * The libraries and the books the main window will show first, read while JavaFX is still starting: with
+ * 100,000 books, reading and sorting them is most of the time to a usable window, and it need not wait for the
+ * window. Made off the FX thread.
+ *
+ * @param books the chosen library's books, already in the saved sort order (so the grid's sort is a quick check)
+ */
+public record LibraryPreload(List<Library> libraries, Optional<Library> chosen, List<BookSummary> books,
+                             Map<BookSummary, SortKeys.Keys> keys) {
+
+    /** {@code prefs} is the main window's preferences node (where it remembers the library and the sort). */
+    public static LibraryPreload load(LibraryService service, Preferences prefs) {
+        List<Library> libraries = service.libraries();
+        Optional<Library> chosen = choose(libraries, prefs.getLong("library", -1));
+        if (chosen.isEmpty()) {
+            return new LibraryPreload(libraries, chosen, List.of(), Map.of());
+        }
+        List<BookSummary> books = new ArrayList<>(service.summaries(chosen.get().id()));
+        Map<BookSummary, SortKeys.Keys> keys = SortKeys.compute(books);
+        SortKeys sortKeys = new SortKeys();
+        sortKeys.reset(keys);
+        books.sort(Sorting.saved(prefs).comparator(sortKeys));
+        return new LibraryPreload(libraries, chosen, books, keys);
+    }
+
+    /** The library last shown, else the first that has folders. */
+    static Optional<Library> choose(List<Library> libraries, long wanted) {
+        return libraries.stream().filter(l -> l.id() == wanted).findFirst()
+                .or(() -> libraries.stream().filter(l -> !l.roots().isEmpty()).findFirst());
+    }
+}
