@@ -7,6 +7,8 @@ import app.colophon.testsupport.Corpus;
 import app.colophon.testsupport.Epubs;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.main.BookMenus;
+import app.colophon.library.ResyncMode;
+import app.colophon.ui.RecordingResync.Call;
 import app.colophon.ui.resync.RefreshConfirmation;
 import app.colophon.ui.resync.ResyncActions;
 import javafx.scene.Node;
@@ -81,7 +83,7 @@ class BookDetailWindowTest {
 
         DetailWindowFixture.clickMore(robot, rowOf(window, fileId));
         robot.clickOn(BookMenus.SCAN);
-        await("the scan from the ⋯ button reaches the service", () -> app.resync.calls.contains("file " + fileId + " SCAN"));
+        await("the scan from the ⋯ button reaches the service", () -> app.resync.calls().contains(new Call("file", fileId, ResyncMode.SCAN)));
         await("the scan ends", () -> app.context().notifier().shown().contains(info(ResyncActions.SCANNED)));
 
         DetailWindowFixture.requestContextMenu(rowOf(window, fileId));
@@ -89,9 +91,10 @@ class BookDetailWindowTest {
         robot.clickOn(BookMenus.REFRESH);
         robot.clickOn(button(robot, RefreshConfirmation.REFRESH));
         await("the refresh from the context menu reaches the service",
-                () -> app.resync.calls.contains("file " + fileId + " REFRESH"));
+                () -> app.resync.calls().contains(new Call("file", fileId, ResyncMode.REFRESH)));
         await("the refresh ends", () -> app.context().notifier().shown().contains(info(ResyncActions.REFRESHED)));
-        assertThat(app.resync.calls).containsExactly("file " + fileId + " SCAN", "file " + fileId + " REFRESH");
+        assertThat(app.resync.calls()).containsExactly(new Call("file", fileId, ResyncMode.SCAN),
+                new Call("file", fileId, ResyncMode.REFRESH));
 
         onFx(() -> {
             window.toFront(); // the alert was owned by the main window (see refreshAsksFirst…)
@@ -121,7 +124,7 @@ class BookDetailWindowTest {
         robot.clickOn(button(robot, RefreshConfirmation.CANCEL));
 
         assertThat(robot.lookup(".refresh-confirmation").tryQuery()).isEmpty();
-        assertThat(app.resync.calls).isEmpty();
+        assertThat(app.resync.calls()).isEmpty();
         assertThat(app.stored(bookId).book().title()).isEqualTo("My Own Title");
         assertThat(app.stored(bookId).book().fields().source(BookField.TITLE)).isEqualTo(Source.MANUAL);
         assertThat(onFx(() -> input(window, "title").getText())).isEqualTo("My Own Title");
@@ -139,7 +142,7 @@ class BookDetailWindowTest {
         assertThat(onFx(() -> badge(window, "title").getText())).isEqualTo("file");
         assertThat(app.stored(bookId).book().fields().source(BookField.TITLE)).isEqualTo(Source.FILE_METADATA);
         assertThat(app.context().notifier().shown()).contains(info(ResyncActions.REFRESHED));
-        assertThat(app.resync.calls).containsExactly("file " + fileId + " REFRESH");
+        assertThat(app.resync.calls()).containsExactly(new Call("file", fileId, ResyncMode.REFRESH));
     }
 
     @Test
@@ -148,7 +151,7 @@ class BookDetailWindowTest {
         long bookId = app.bookTitled("Dune").id();
         long fileId = app.fileNamed(bookId, "Dune.epub").id();
         Stage window = app.openDetail(bookId);
-        app.resync.gate = new CountDownLatch(1);
+        app.resync.hold();
 
         DetailWindowFixture.clickMore(robot, rowOf(window, fileId));
         robot.clickOn(BookMenus.SCAN);
@@ -163,7 +166,7 @@ class BookDetailWindowTest {
         robot.clickOn(input(window, "tags")).write("reading");
         assertThat(onFx(() -> input(window, "tags").getText())).isEqualTo("reading");
 
-        app.resync.gate.countDown();
+        app.resync.release();
         await("the spinner goes", () -> !spinnerShows(window, fileId));
         TableRow<BookFile> after = rowOf(window, fileId);
         assertThat(onFx(() -> moreButton(after).isVisible())).isTrue();

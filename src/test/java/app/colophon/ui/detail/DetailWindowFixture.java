@@ -1,13 +1,11 @@
 package app.colophon.ui.detail;
 
 import app.colophon.library.Colophon;
-import app.colophon.library.Resync;
-import app.colophon.library.ResyncMode;
-import app.colophon.library.ResyncResult;
 import app.colophon.model.Book;
 import app.colophon.model.BookFile;
 import app.colophon.model.BookWithFiles;
 import app.colophon.model.Library;
+import app.colophon.ui.RecordingResync;
 import app.colophon.ui.UiContext;
 import app.colophon.ui.common.FolderPicker;
 import app.colophon.ui.common.UiServices;
@@ -39,7 +37,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,42 +48,6 @@ import java.util.prefs.Preferences;
  * with the resync wrapped in a recorder, the real UiContext and main window, and helpers to find things on screen.
  */
 final class DetailWindowFixture implements AutoCloseable {
-
-    /** The real resync, recording each call and optionally held at a gate to make it slow. */
-    static final class RecordingResync implements Resync {
-        final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-        volatile CountDownLatch gate;
-        private final Resync real;
-
-        RecordingResync(Resync real) {
-            this.real = real;
-        }
-
-        @Override
-        public ResyncResult resyncBook(long bookId, ResyncMode mode) {
-            calls.add("book " + bookId + " " + mode);
-            hold();
-            return real.resyncBook(bookId, mode);
-        }
-
-        @Override
-        public ResyncResult resyncFile(long fileId, ResyncMode mode) {
-            calls.add("file " + fileId + " " + mode);
-            hold();
-            return real.resyncFile(fileId, mode);
-        }
-
-        private void hold() {
-            CountDownLatch g = gate;
-            if (g != null) {
-                try {
-                    g.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-    }
 
     final Path books;
     final Colophon colophon;
@@ -290,10 +251,7 @@ final class DetailWindowFixture implements AutoCloseable {
 
     @Override
     public void close() throws BackingStoreException {
-        CountDownLatch held = resync.gate;
-        if (held != null) {
-            held.countDown();
-        }
+        resync.release();
         if (context != null) {
             // A resync still running would report to windows that are gone.
             await("no resync is running", () -> context.model().busyFiles().isEmpty() && context.model().busyBooks().isEmpty());
