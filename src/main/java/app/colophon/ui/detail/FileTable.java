@@ -1,24 +1,16 @@
 package app.colophon.ui.detail;
 
 import app.colophon.model.BookFile;
+import app.colophon.ui.main.ActionCells;
 import app.colophon.ui.main.BookMenus;
 import app.colophon.ui.main.LibraryModel;
 import app.colophon.ui.resync.ResyncActions;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.StackPane;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -62,9 +54,9 @@ final class FileTable {
         more.setMaxWidth(48);
         more.setResizable(false);
         more.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        more.setCellFactory(c -> new MoreCell(model, actions));
+        more.setCellFactory(c -> new ActionCells.MoreCell<>(model.busyFiles(), BookFile::id, actions, false));
         table.getColumns().setAll(List.of(name, format, size, path, status, more));
-        table.setRowFactory(t -> new FileRow(model, actions));
+        table.setRowFactory(t -> new ActionCells.ActionRow<>(model.busyFiles(), BookFile::id, actions, false, null));
         table.setPlaceholder(new Label("This book has no files"));
         table.getStyleClass().add("file-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -105,26 +97,6 @@ final class FileTable {
         return column;
     }
 
-    private static BooleanBinding busy(LibraryModel model, LongProperty fileId) {
-        return Bindings.createBooleanBinding(() -> model.busyFiles().contains(fileId.get()), model.busyFiles(), fileId);
-    }
-
-    /** Actions that act on the file the reused cell or row shows when the item is chosen. */
-    private static BookMenus.Actions current(Function<BookFile, BookMenus.Actions> actions,
-                                             java.util.function.Supplier<BookFile> file) {
-        return new BookMenus.Actions(
-                () -> run(file.get(), f -> actions.apply(f).scan()),
-                () -> run(file.get(), f -> actions.apply(f).refresh()),
-                null,
-                () -> run(file.get(), f -> actions.apply(f).showInFolder()));
-    }
-
-    private static void run(BookFile file, Function<BookFile, Runnable> action) {
-        if (file != null) {
-            action.apply(file).run();
-        }
-    }
-
     /** "OK", or the file's last parse error in the error colour. */
     private static final class StatusCell extends TableCell<BookFile, BookFile> {
         @Override
@@ -140,45 +112,6 @@ final class FileTable {
             setText(failed ? item.error() : OK);
             setTooltip(failed ? new Tooltip(item.error()) : null);
             getStyleClass().add(failed ? "file-error" : "file-ok");
-        }
-    }
-
-    /** The "⋯" button, replaced by a spinner while the row's file resyncs. */
-    private static final class MoreCell extends TableCell<BookFile, BookFile> {
-        private final LongProperty fileId = new SimpleLongProperty(-1);
-        private final StackPane box;
-
-        MoreCell(LibraryModel model, Function<BookFile, BookMenus.Actions> actions) {
-            BooleanBinding busy = busy(model, fileId);
-            MenuButton button = BookMenus.moreButton(current(actions, this::getItem), busy);
-            ProgressIndicator spinner = new ProgressIndicator();
-            spinner.getStyleClass().add("row-spinner");
-            spinner.setMaxSize(18, 18);
-            spinner.visibleProperty().bind(busy);
-            button.visibleProperty().bind(busy.not());
-            box = new StackPane(button, spinner);
-        }
-
-        @Override
-        protected void updateItem(BookFile item, boolean empty) {
-            super.updateItem(item, empty);
-            fileId.set(empty || item == null ? -1 : item.id());
-            setGraphic(empty || item == null ? null : box);
-        }
-    }
-
-    private static final class FileRow extends TableRow<BookFile> {
-        private final LongProperty fileId = new SimpleLongProperty(-1);
-
-        FileRow(LibraryModel model, Function<BookFile, BookMenus.Actions> actions) {
-            ContextMenu menu = BookMenus.contextMenu(current(actions, this::getItem), busy(model, fileId));
-            contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
-        }
-
-        @Override
-        protected void updateItem(BookFile item, boolean empty) {
-            super.updateItem(item, empty);
-            fileId.set(empty || item == null ? -1 : item.id());
         }
     }
 }

@@ -3,19 +3,10 @@ package app.colophon.ui.main;
 import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
 import app.colophon.model.SeriesEntry;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.input.MouseButton;
-import javafx.scene.layout.StackPane;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -47,9 +38,10 @@ final class BookTable {
         more.setSortable(false);
         more.setPrefWidth(56);
         more.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        more.setCellFactory(c -> new MoreCell(model, actions));
+        more.setCellFactory(c -> new ActionCells.MoreCell<>(model.busyBooks(), BookSummary::id, b -> actions.apply(b.id()), true));
         table.getColumns().setAll(title, authors, series, added, more);
-        table.setRowFactory(t -> new BookRow(model, actions, open));
+        table.setRowFactory(t -> new ActionCells.ActionRow<>(model.busyBooks(), BookSummary::id,
+                b -> actions.apply(b.id()), true, open));
         // Rows of one height let the table skip measuring them, which matters with 100,000 rows.
         table.setFixedCellSize(30);
         table.getStyleClass().add("book-table");
@@ -71,52 +63,4 @@ final class BookTable {
         column.setPrefWidth(width);
         return column;
     }
-
-    /** The "⋯" button, replaced by a spinner while the row's book resyncs. */
-    static final class MoreCell extends TableCell<BookSummary, BookSummary> {
-        private final LongProperty bookId = new SimpleLongProperty(-1);
-        private final StackPane box;
-
-        MoreCell(LibraryModel model, LongFunction<BookMenus.Actions> actions) {
-            BooleanBinding busy = Bindings.createBooleanBinding(() -> model.busyBooks().contains(bookId.get()),
-                    model.busyBooks(), bookId);
-            MenuButton button = BookMenus.moreButton(BookMenus.forCurrent(actions, bookId::get), busy);
-            ProgressIndicator spinner = new ProgressIndicator();
-            spinner.getStyleClass().add("row-spinner");
-            spinner.setMaxSize(18, 18);
-            spinner.visibleProperty().bind(busy);
-            button.visibleProperty().bind(busy.not());
-            box = new StackPane(button, spinner);
-        }
-
-        @Override
-        protected void updateItem(BookSummary item, boolean empty) {
-            super.updateItem(item, empty);
-            bookId.set(empty || item == null ? -1 : item.id());
-            setGraphic(empty || item == null ? null : box);
-        }
-    }
-
-    static final class BookRow extends TableRow<BookSummary> {
-        private final LongProperty bookId = new SimpleLongProperty(-1);
-
-        BookRow(LibraryModel model, LongFunction<BookMenus.Actions> actions, Consumer<BookSummary> open) {
-            BooleanBinding busy = Bindings.createBooleanBinding(() -> model.busyBooks().contains(bookId.get()),
-                    model.busyBooks(), bookId);
-            var menu = BookMenus.contextMenu(BookMenus.forCurrent(actions, bookId::get), busy);
-            contextMenuProperty().bind(Bindings.when(emptyProperty()).then((javafx.scene.control.ContextMenu) null).otherwise(menu));
-            setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
-                    open.accept(getItem());
-                }
-            });
-        }
-
-        @Override
-        protected void updateItem(BookSummary item, boolean empty) {
-            super.updateItem(item, empty);
-            bookId.set(empty || item == null ? -1 : item.id());
-        }
-    }
-
 }
