@@ -44,8 +44,10 @@ public final class FilepathParser {
                 series = null;
             }
         }
-        if (series != null) {
-            b.series(new SeriesEntry(Text.clean(series.group(1).replace('_', ' ')), Double.valueOf(series.group(2))));
+        // "( Book 1)" names no series (found by fuzzing: a null name took the whole scan down)
+        String seriesName = series == null ? null : Text.clean(series.group(1).replace('_', ' '));
+        if (seriesName != null) {
+            b.series(new SeriesEntry(seriesName, Text.finiteNumber(series.group(2))));
         }
 
         String title = title(stem);
@@ -56,11 +58,12 @@ public final class FilepathParser {
             title = Text.clean(stem.replace('_', ' '));
         }
         b.title(title);
-        if (format == FileFormat.CBZ && series == null && title != null) {
+        if (format == FileFormat.CBZ && seriesName == null && title != null) {
             // Keeps "Saga v01" as the title: removing the number would give every volume the same title.
             Matcher comic = COMIC_NUMBER.matcher(title);
-            if (comic.matches()) {
-                b.series(new SeriesEntry(comic.group(1).replaceAll("[\\s\\-–]+$", ""), Double.valueOf(comic.group(2))));
+            String comicSeries = comic.matches() ? Text.clean(comic.group(1).replaceAll("[\\s\\-–]+$", "")) : null;
+            if (comicSeries != null) {
+                b.series(new SeriesEntry(comicSeries, Text.finiteNumber(comic.group(2))));
             }
         }
         return b.build();

@@ -98,6 +98,10 @@ public final class M4bReader implements FormatReader {
             }
             pos = box.end();
         }
+        if (moov == null && boxes.exhausted()) {
+            // without this, 100,000 empty boxes before the moov would be reported as a cut-off download
+            throw new MetadataParseException(FileFormat.M4B, "too many boxes (more than " + Mp4Boxes.MAX_BOXES + ")");
+        }
         if (moov == null) {
             // Every playable MP4 has a moov; with an ftyp but no moov the file is a cut-off download (moov is often
             // written last), which the user should see as an error rather than as a book without metadata.
@@ -221,7 +225,7 @@ public final class M4bReader implements FormatReader {
             if (m.matches()) {
                 String name = Text.clean(m.group(1).replaceAll("[,:\\-\\s]+$", ""));
                 if (name != null) {
-                    return new SeriesEntry(name, Double.valueOf(m.group(2)));
+                    return new SeriesEntry(name, Text.finiteNumber(m.group(2)));
                 }
             }
         }
@@ -234,7 +238,7 @@ public final class M4bReader implements FormatReader {
             return null;
         }
         Matcher m = NUMBER.matcher(text.replace(',', '.'));
-        return m.find() ? Double.valueOf(m.group()) : null;
+        return m.find() ? Text.finiteNumber(m.group()) : null;
     }
 
     /** The values found in {@code ilst}: the first occurrence of each item wins. */

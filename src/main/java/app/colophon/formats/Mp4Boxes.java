@@ -61,6 +61,11 @@ final class Mp4Boxes {
         return fileSize;
     }
 
+    /** True once the walk has visited {@link #MAX_BOXES} headers: whatever follows is not looked at. */
+    boolean exhausted() {
+        return visited >= MAX_BOXES;
+    }
+
     /**
      * The box whose header starts at {@code pos} inside a container ending at {@code end}, or null when there is no
      * room for a header, the box budget is spent, or the size lies. Size 0 means "up to the end of the container".

@@ -64,6 +64,17 @@ public final class PdfReader implements FormatReader {
 
     @Override
     public ParsedMetadata read(Path file) throws MetadataParseException {
+        try {
+            // PDFBox would decode an object, xref or XMP stream of any size into memory (see PdfDecodeLimit)
+            return PdfDecodeLimit.during(() -> readLimited(file));
+        } catch (MetadataParseException e) {
+            throw e;
+        } catch (Exception e) {
+            throw damaged(e); // readLimited throws nothing else; kept total for the compiler
+        }
+    }
+
+    private static ParsedMetadata readLimited(Path file) throws MetadataParseException {
         checkHeader(file);
         PDDocument document;
         try {

@@ -3,7 +3,14 @@ package app.colophon.formats;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * StAX readers for untrusted XML: no DTD processing, so no external entities and no entity expansion
@@ -11,13 +18,74 @@ import java.io.ByteArrayInputStream;
  */
 public final class SafeXml {
 
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("<\\?xml\\s[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]{0,40})[\"']");
     private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(SafeXml::newFactory);
 
     private SafeXml() {
     }
 
     public static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
-        return FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(xml));
+        return FACTORY.get().createXMLStreamReader(new StringReader(decode(xml)));
+    }
+
+    /**
+     * The document as text, decoded here rather than by the parser: the JDK's parser prints "[Fatal Error] …" to
+     * stderr for every malformed byte sequence (noise on the command line, whose stderr carries one clear line per
+     * error — fuzzing showed it), and a malformed byte then costs one character (U+FFFD), not the whole document.
+     * The encoding is found as XML 1.0 appendix F does: a byte order mark, else the declaration's, else UTF-8.
+     */
+    static String decode(byte[] xml) {
+        Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (startsWith(xml, 0xEF, 0xBB, 0xBF)) {
+            skip = 3;
+        } else if (startsWith(xml, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (startsWith(xml, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (startsWith(xml, 0x00, 0x3C, 0x00, 0x3F)) {
+            charset = StandardCharsets.UTF_16BE;
+        } else if (startsWith(xml, 0x3C, 0x00, 0x3F, 0x00)) {
+            charset = StandardCharsets.UTF_16LE;
+        } else {
+            charset = declaredEncoding(xml);
+        }
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(xml, skip, xml.length - skip)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("cannot happen: malformed input is replaced", e);
+        }
+    }
+
+    /** The {@code encoding} of an ASCII-compatible XML declaration, if Java knows it; else UTF-8. */
+    private static Charset declaredEncoding(byte[] xml) {
+        String head = new String(xml, 0, Math.min(xml.length, 256), StandardCharsets.ISO_8859_1);
+        Matcher m = DECLARED_ENCODING.matcher(head);
+        if (m.lookingAt()) {
+            try {
+                return Charset.forName(m.group(1));
+            } catch (IllegalArgumentException e) {
+                // an unknown or illegal name: UTF-8, the default, is the best guess
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static XMLInputFactory newFactory() {

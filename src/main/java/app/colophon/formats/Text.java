@@ -27,6 +27,15 @@ public final class Text {
     private Text() {
     }
 
+    /**
+     * A number written in digits, or null when it is too large to be one (hundreds of digits read as infinity, which
+     * nothing downstream can display: found by fuzzing the file name parser).
+     */
+    static Double finiteNumber(String digits) {
+        double d = Double.parseDouble(digits);
+        return Double.isFinite(d) ? d : null;
+    }
+
     /** One line: control characters removed, whitespace runs collapsed, trimmed; null when nothing is left. */
     public static String clean(String value) {
         if (value == null) {

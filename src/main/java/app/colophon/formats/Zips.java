@@ -24,17 +24,57 @@ public final class Zips {
      * truncated archive fails at once (unlike stream readers, which can loop on such input).
      */
     public static ZipFile open(Path file, FileFormat format) throws MetadataParseException {
+        ZipFile zip;
         try {
-            return new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+            zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
         } catch (ZipException utf8Failure) {
             try {
                 // Some archives store non-UTF-8 names without saying so; CP437 is the ZIP default.
-                return new ZipFile(file.toFile(), java.nio.charset.Charset.forName("IBM437"));
+                zip = new ZipFile(file.toFile(), CP437);
             } catch (IOException e) {
                 throw new MetadataParseException(format, "not a ZIP archive (" + describe(utf8Failure) + ")", utf8Failure);
             }
         } catch (IOException e) {
             throw new MetadataParseException(format, "cannot read file (" + describe(e) + ")", e);
+        }
+        if (decodable(zip)) {
+            return zip;
+        }
+        // java.util.zip checks names when it opens an archive but decodes entry comments only when listing it, and then
+        // throws an unchecked exception (found by fuzzing): CP437 decodes any byte, unless the entry says it is UTF-8.
+        closeQuietly(zip);
+        try {
+            zip = new ZipFile(file.toFile(), CP437);
+        } catch (IOException e) {
+            throw new MetadataParseException(format, "cannot read file (" + describe(e) + ")", e);
+        }
+        if (!decodable(zip)) {
+            closeQuietly(zip);
+            throw new MetadataParseException(format, "damaged archive (an entry's name or comment is not valid UTF-8)");
+        }
+        return zip;
+    }
+
+    private static final java.nio.charset.Charset CP437 = java.nio.charset.Charset.forName("IBM437");
+
+    /** Whether every entry can be listed; costs one pass over the central directory, already in memory. */
+    private static boolean decodable(ZipFile zip) {
+        try {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                entries.nextElement();
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(ZipFile zip) {
+        try {
+            zip.close();
+        } catch (IOException e) {
+            // nothing was read from it
         }
     }
 

@@ -48,6 +48,7 @@ public final class LibraryScanner {
         refuseEmptiedRoots(library, listing, known.keySet());
 
         Counts counts = new Counts();
+        counts.errors.addAll(listing.skipped()); // what the walk could not take in: unreadable folders, loops, bad names
         removeVanished(listing, known, counts);
 
         List<Path> toRead = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,6 +95,7 @@ final class ParallelReader implements AutoCloseable {
                 return s.future().get(tuning.fileBudget().toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 s.future().cancel(true);
+                replaceStuckThread();
                 return timedOut(s.path());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -102,6 +104,17 @@ final class ParallelReader implements AutoCloseable {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("Reader failed unexpectedly on " + s.path(), e.getCause());
             }
+        }
+
+        /**
+         * cancel(true) only interrupts: a read deaf to interruption (a parser looping) keeps its thread for good, and
+         * as many of those as threads would leave none for the rest of the scan. One more thread per read given up
+         * keeps the scan's parallelism; the stuck ones are daemons.
+         */
+        private void replaceStuckThread() {
+            ThreadPoolExecutor executor = (ThreadPoolExecutor) pool;
+            executor.setMaximumPoolSize(executor.getMaximumPoolSize() + 1);
+            executor.setCorePoolSize(executor.getCorePoolSize() + 1);
         }
 
         private FileReading timedOut(Path path) {
