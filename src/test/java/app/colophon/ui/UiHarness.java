@@ -91,10 +91,15 @@ public final class UiHarness implements AutoCloseable {
 
     /** Waits (up to 10 s) for a condition that background work and the FX thread make true, then for FX events. */
     public static void waitUntil(java.util.function.BooleanSupplier condition) {
+        waitUntil(10, condition);
+    }
+
+    /** The same with a longer limit, for work whose length grows with a loaded machine (scans of many files). */
+    public static void waitUntil(int seconds, java.util.function.BooleanSupplier condition) {
         try {
-            org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, condition::getAsBoolean);
+            org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
+            throw new AssertionError("condition not met within " + seconds + " s", e);
         }
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }

@@ -64,7 +64,7 @@ class LibraryWorkflowTest {
 
         robot.clickOn("#emptyAddButton");
 
-        waitUntil(() -> ui.context.model().books().size() == 300);
+        UiHarness.waitUntil(60, () -> ui.context.model().books().size() == 300);
         assertThat(progress).anySatisfy(p -> assertThat(p).isGreaterThan(0).isLessThanOrEqualTo(1));
         assertThat(robot.lookup(".library-list .list-cell").queryAllAs(javafx.scene.control.ListCell.class))
                 .anySatisfy(c -> assertThat(c.getText()).isEqualTo("books"));
@@ -83,12 +83,12 @@ class LibraryWorkflowTest {
 
         robot.clickOn("#cancelScanButton");
 
-        waitUntil(() -> shownStartingWith("Scan cancelled"));
+        UiHarness.waitUntil(60, () -> shownStartingWith("Scan cancelled"));
         int kept = ui.context.model().books().size();
         assertThat(kept).isLessThan(1500);
         robot.clickOn("#scanButton");
-        waitUntil(() -> shownStartingWith("Scan finished"));
-        waitUntil(() -> ui.context.model().books().size() == 1500);
+        UiHarness.waitUntil(60, () -> shownStartingWith("Scan finished"));
+        UiHarness.waitUntil(60, () -> ui.context.model().books().size() == 1500);
     }
 
     @Test
