@@ -103,7 +103,7 @@ final class ApiHandler implements HttpHandler {
         }
         if (id == null) {
             long library = app.libraries().defaultLibrary().id();
-            return Answer.ok(app.libraries().books(library).stream().map(JsonView::summary).toList());
+            return Answer.ok(app.libraries().summaries(library).stream().map(JsonView::summary).toList());
         }
         String kind = books ? "book" : "file";
         long number = id(id, kind);

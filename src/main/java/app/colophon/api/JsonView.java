@@ -4,6 +4,7 @@ import app.colophon.library.ResyncResult;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
+import app.colophon.model.BookSummary;
 import app.colophon.model.BookWithFiles;
 import app.colophon.model.Contributor;
 import app.colophon.model.Field;
@@ -42,7 +43,7 @@ public final class JsonView {
     }
 
     /** The short form used by {@code books}: id, title, authors, series. */
-    public static Map<String, Object> summary(Book book) {
+    public static Map<String, Object> summary(BookSummary book) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", book.id());
         out.put("title", book.title());

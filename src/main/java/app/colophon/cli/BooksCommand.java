@@ -2,7 +2,7 @@ package app.colophon.cli;
 
 import app.colophon.api.JsonView;
 import app.colophon.library.Colophon;
-import app.colophon.model.Book;
+import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
 import app.colophon.model.SeriesEntry;
 import picocli.CommandLine.Command;
@@ -27,12 +27,12 @@ final class BooksCommand extends Session.Top implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Colophon app = open()) {
-            List<Book> books = app.libraries().books(app.libraries().defaultLibrary().id());
+            List<BookSummary> books = app.libraries().summaries(app.libraries().defaultLibrary().id());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(JsonView.write(books.stream().map(JsonView::summary).toList()));
             } else {
-                for (Book b : books) {
+                for (BookSummary b : books) {
                     out.printf("%d\t%s\t%s\t%s%n", b.id(), nullToEmpty(b.title()), authors(b.authors()), series(b.series()));
                 }
             }

@@ -91,7 +91,7 @@ final class OrmliteBookRepository implements BookRepository {
     public List<BookSummary> summaries(long libraryId) {
         return call(() -> {
             Map<Long, Long> covers = coverFiles("library_id = ?", libraryId);
-            return books.queryRaw(SUMMARY_SQL + "WHERE library_id = ?", (c, v) -> toSummary(v, covers),
+            return books.queryRaw(SUMMARY_SQL + "WHERE library_id = ? ORDER BY id", (c, v) -> toSummary(v, covers),
                     String.valueOf(libraryId)).getResults();
         });
     }

@@ -67,7 +67,7 @@ class ApiServerTest {
         JsonNode books = ApiFixture.json(api.get("/books"), 200);
 
         assertThat(books).hasSize(2);
-        assertThat(books).isEqualTo(ApiFixture.cliJson(api.lib.books().stream().map(JsonView::summary).toList()));
+        assertThat(books).isEqualTo(ApiFixture.cliJson(api.lib.app.libraries().summaries(api.lib.library.id()).stream().map(JsonView::summary).toList()));
     }
 
     @Test
