@@ -17,7 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.setProperty("colophon.log.dir", DataDirectory.resolve(dataDirArgument(args)).resolve("logs").toString());
+        System.setProperty(LogConfigurator.LOG_DIR_PROPERTY, DataDirectory.resolve(dataDirArgument(args)).resolve("logs").toString());
         if (args.length == 0) {
             app.colophon.ui.ColophonApp.launchWindow(args);
             return;

@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
+                SqliteNativeCache.use(parent.resolve("native"));
             }
             String url = "jdbc:sqlite:" + file.toAbsolutePath()
                     + "?journal_mode=WAL&synchronous=NORMAL&foreign_keys=true&transaction_mode=IMMEDIATE"
