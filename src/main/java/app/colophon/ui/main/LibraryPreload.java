@@ -5,6 +5,7 @@ import app.colophon.model.BookSummary;
 import app.colophon.model.Library;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +28,18 @@ public record LibraryPreload(List<Library> libraries, Optional<Library> chosen, 
         if (chosen.isEmpty()) {
             return new LibraryPreload(libraries, chosen, List.of(), Map.of());
         }
-        List<BookSummary> books = new ArrayList<>(service.summaries(chosen.get().id()));
-        Map<BookSummary, SortKeys.Keys> keys = SortKeys.compute(books);
-        SortKeys sortKeys = new SortKeys();
-        sortKeys.reset(keys);
-        books.sort(Sorting.saved(prefs).comparator(sortKeys));
+        List<BookSummary> summaries = service.summaries(chosen.get().id());
+        Map<BookSummary, SortKeys.Keys> keys = SortKeys.compute(summaries);
+        Sorting.Keyed[] keyed = new Sorting.Keyed[summaries.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            BookSummary book = summaries.get(i);
+            keyed[i] = new Sorting.Keyed(keys.get(book), book);
+        }
+        Arrays.sort(keyed, Sorting.saved(prefs).keyedComparator());
+        List<BookSummary> books = new ArrayList<>(keyed.length);
+        for (Sorting.Keyed k : keyed) {
+            books.add(k.book());
+        }
         return new LibraryPreload(libraries, chosen, books, keys);
     }
 

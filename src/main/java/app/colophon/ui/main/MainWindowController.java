@@ -15,6 +15,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
@@ -118,7 +120,6 @@ public final class MainWindowController {
         sortBox.setValue(Sorting.saved(prefs));
         sortBox.valueProperty().addListener((o, was, now) -> prefs.put("sort", now.name()));
 
-        grid.setItems(sorted);
         grid.setCellWidth(BookTile.COVER_WIDTH + 16);
         grid.setCellHeight(BookTile.COVER_HEIGHT + 64);
         grid.setHorizontalCellSpacing(12);
@@ -127,7 +128,6 @@ public final class MainWindowController {
         grid.skinProperty().addListener((o, was, skin) -> fixRowHeight());
 
         BookTable.configure(table, model, sortKeys, this::actionsFor, this::openBook);
-        table.setItems(sorted);
         // The table's own column sort wins while it has one; otherwise the Sort box orders both views.
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(
                 () -> table.getSortOrder().isEmpty() ? sortBox.getValue().comparator(sortKeys) : table.getComparator(),
@@ -143,6 +143,11 @@ public final class MainWindowController {
         gridToggle.setSelected(!list);
         grid.visibleProperty().bind(gridToggle.selectedProperty());
         table.visibleProperty().bind(listToggle.selectedProperty());
+        // Only the view on screen holds the books: a hidden TableView still lays out and follows every change of
+        // 100,000 rows, which cost a third of a second when the window opened.
+        ObservableList<BookSummary> none = FXCollections.emptyObservableList();
+        grid.itemsProperty().bind(Bindings.when(gridToggle.selectedProperty()).<ObservableList<BookSummary>>then(sorted).otherwise(none));
+        table.itemsProperty().bind(Bindings.when(listToggle.selectedProperty()).<ObservableList<BookSummary>>then(sorted).otherwise(none));
         listToggle.selectedProperty().addListener((o, was, now) -> prefs.put("view", now ? "list" : "grid"));
         // A toggle group lets the selected button be clicked off; one of the two views must stay chosen.
         gridToggle.setOnAction(e -> gridToggle.setSelected(true));

@@ -21,7 +21,6 @@ final class SortKeys {
     }
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern LEADING_ARTICLE = Pattern.compile("^(the|a|an)\\s+");
 
     /** Keyed by identity: a replaced summary is a new object with new keys, and the old entry goes with the next load. */
     private Map<BookSummary, Keys> keys = new IdentityHashMap<>();
@@ -45,7 +44,7 @@ final class SortKeys {
     private static Keys make(BookSummary b) {
         String title = fold(b.sortTitle() != null ? b.sortTitle() : b.title());
         if (b.sortTitle() == null) {
-            title = LEADING_ARTICLE.matcher(title).replaceFirst("");
+            title = withoutLeadingArticle(title);
         }
         String author = b.authors().isEmpty() ? null : fold(b.authors().get(0).name());
         String series = b.series().isEmpty() ? null : fold(b.series().get(0).name());
@@ -53,10 +52,37 @@ final class SortKeys {
         return new Keys(title, author, series, number == null ? Double.MAX_VALUE : number);
     }
 
+    private static String withoutLeadingArticle(String folded) {
+        for (String article : new String[] {"the", "a", "an"}) {
+            int end = article.length();
+            if (folded.length() > end && folded.startsWith(article) && Character.isWhitespace(folded.charAt(end))) {
+                int start = end;
+                while (start < folded.length() && Character.isWhitespace(folded.charAt(start))) {
+                    start++;
+                }
+                return folded.substring(start);
+            }
+        }
+        return folded;
+    }
+
     static String fold(String text) {
         if (text == null) {
             return "";
         }
+        if (isAscii(text)) {
+            // Nothing to decompose: most titles and names skip the Normalizer and the regex.
+            return text.toLowerCase(Locale.ROOT);
+        }
         return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

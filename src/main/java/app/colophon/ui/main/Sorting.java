@@ -36,16 +36,25 @@ public enum Sorting {
 
     /** Orders by the folded keys (case, accents and leading articles ignored), then by id for a stable order. */
     Comparator<BookSummary> comparator(SortKeys keys) {
-        Comparator<BookSummary> byTitle = Comparator.comparing(b -> keys.of(b).title());
+        Comparator<Keyed> keyed = keyedComparator();
+        return (a, b) -> keyed.compare(new Keyed(keys.of(a), a), new Keyed(keys.of(b), b));
+    }
+
+    /** A book with its sort keys at hand: sorting these needs no key lookups. */
+    record Keyed(SortKeys.Keys keys, BookSummary book) {
+    }
+
+    Comparator<Keyed> keyedComparator() {
+        Comparator<Keyed> byTitle = Comparator.comparing(k -> k.keys().title());
+        Comparator<Keyed> byId = Comparator.comparingLong(k -> k.book().id());
         Comparator<String> text = Comparator.nullsLast(Comparator.naturalOrder());
         return switch (this) {
-            case TITLE -> byTitle.thenComparingLong(BookSummary::id);
-            case AUTHOR -> Comparator.comparing((BookSummary b) -> keys.of(b).author(), text)
-                    .thenComparing(byTitle).thenComparingLong(BookSummary::id);
-            case SERIES -> Comparator.comparing((BookSummary b) -> keys.of(b).series(), text)
-                    .thenComparingDouble(b -> keys.of(b).seriesNumber())
-                    .thenComparing(byTitle).thenComparingLong(BookSummary::id);
-            case DATE_ADDED -> Comparator.comparing(BookSummary::addedAt).reversed().thenComparingLong(BookSummary::id);
+            case TITLE -> byTitle.thenComparing(byId);
+            case AUTHOR -> Comparator.comparing((Keyed k) -> k.keys().author(), text).thenComparing(byTitle).thenComparing(byId);
+            case SERIES -> Comparator.comparing((Keyed k) -> k.keys().series(), text)
+                    .thenComparingDouble(k -> k.keys().seriesNumber())
+                    .thenComparing(byTitle).thenComparing(byId);
+            case DATE_ADDED -> Comparator.comparing((Keyed k) -> k.book().addedAt()).reversed().thenComparing(byId);
         };
     }
 

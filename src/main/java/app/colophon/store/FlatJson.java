@@ -1,0 +1,179 @@
+package app.colophon.store;
+
+import app.colophon.model.Contributor;
+import app.colophon.model.Identifier;
+import app.colophon.model.IdentifierType;
+import app.colophon.model.SeriesEntry;
+import app.colophon.model.ValueKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the relationship columns ({@code [{"name":"…","role":"…"}]}, {@code ["…"]}) without Jackson. Opening a
+ * 100,000-book window decodes two of them per book before the grid can show; Jackson's general parser spent half
+ * a second there in a fresh JVM, this small loop a fraction of that. Anything it does not expect (it knows only
+ * flat arrays of strings or of objects with string, number and null values) makes it give up with
+ * {@link IllegalArgumentException}, and {@link FieldCodec} asks Jackson instead.
+ */
+final class FlatJson {
+
+    private final String text;
+    private int pos;
+
+    private FlatJson(String text) {
+        this.text = text;
+    }
+
+    static List<Object> parse(ValueKind kind, String text) {
+        FlatJson p = new FlatJson(text);
+        List<Object> out = new ArrayList<>(2);
+        p.expect('[');
+        if (!p.consume(']')) {
+            do {
+                out.add(kind == ValueKind.STRINGS ? p.string() : p.object(kind));
+            } while (p.consume(','));
+            p.expect(']');
+        }
+        p.skipSpace();
+        if (p.pos != text.length()) {
+            throw new IllegalArgumentException("text after the array");
+        }
+        return out;
+    }
+
+    private Object object(ValueKind kind) {
+        String name = null;
+        String role = null;
+        Double number = null;
+        String type = null;
+        String value = null;
+        expect('{');
+        if (!consume('}')) {
+            do {
+                String key = string();
+                expect(':');
+                Object v = scalar();
+                switch (key) {
+                    case "name" -> name = (String) v;
+                    case "role" -> role = (String) v;
+                    case "number" -> number = (Double) v;
+                    case "type" -> type = (String) v;
+                    case "value" -> value = (String) v;
+                    default -> { }
+                }
+            } while (consume(','));
+            expect('}');
+        }
+        return switch (kind) {
+            case CONTRIBUTORS -> new Contributor(name, role);
+            case SERIES -> new SeriesEntry(name, number);
+            case IDENTIFIERS -> new Identifier(IdentifierType.fromJsonName(type), value);
+            default -> throw new IllegalArgumentException(kind + " has no objects");
+        };
+    }
+
+    /** A string, a number (as Double) or null; a wrong type surfaces as a ClassCastException in the caller. */
+    private Object scalar() {
+        skipSpace();
+        char c = peek();
+        if (c == '"') {
+            return string();
+        }
+        if (text.startsWith("null", pos)) {
+            pos += 4;
+            return null;
+        }
+        int start = pos;
+        while (pos < text.length() && "+-.eE0123456789".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+        if (start == pos) {
+            throw new IllegalArgumentException("unexpected '" + c + "'");
+        }
+        return Double.valueOf(text.substring(start, pos));
+    }
+
+    private String string() {
+        expect('"');
+        StringBuilder sb = null;
+        int start = pos;
+        while (true) {
+            if (pos >= text.length()) {
+                throw new IllegalArgumentException("unterminated string");
+            }
+            char c = text.charAt(pos);
+            if (c == '"') {
+                String s = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
+                pos++;
+                return s;
+            }
+            if (c == '\\') {
+                if (sb == null) {
+                    sb = new StringBuilder();
+                }
+                sb.append(text, start, pos);
+                pos++;
+                sb.append(escape());
+                start = pos;
+            } else {
+                if (c < 0x20) {
+                    throw new IllegalArgumentException("control character in a string");
+                }
+                pos++;
+            }
+        }
+    }
+
+    private char escape() {
+        if (pos >= text.length()) {
+            throw new IllegalArgumentException("unterminated escape");
+        }
+        char c = text.charAt(pos++);
+        return switch (c) {
+            case '"', '\\', '/' -> c;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> {
+                if (pos + 4 > text.length()) {
+                    throw new IllegalArgumentException("short \\u escape");
+                }
+                char u = (char) Integer.parseInt(text, pos, pos + 4, 16);
+                pos += 4;
+                yield u;
+            }
+            default -> throw new IllegalArgumentException("bad escape \\" + c);
+        };
+    }
+
+    private void expect(char c) {
+        if (!consume(c)) {
+            throw new IllegalArgumentException("expected '" + c + "' at " + pos);
+        }
+    }
+
+    private boolean consume(char c) {
+        skipSpace();
+        if (pos < text.length() && text.charAt(pos) == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private char peek() {
+        if (pos >= text.length()) {
+            throw new IllegalArgumentException("unexpected end");
+        }
+        return text.charAt(pos);
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package app.colophon.ui.main;
+
+import app.colophon.model.BookSummary;
+import app.colophon.model.Contributor;
+import app.colophon.model.SeriesEntry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sort keys ignore case, accents and a leading English article, as a reader scanning a shelf would. */
+class SortKeysTest {
+
+    @ParameterizedTest(name = "\"{0}\" sorts as \"{1}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Hobbit             | hobbit
+            the   hobbit           | hobbit
+            An Épée for Anna       | epee for anna
+            A Tale of Two Cities   | tale of two cities
+            Anna Karenina          | anna karenina
+            Théâtre complet        | theatre complet
+            Andromeda              | andromeda
+            A                      | a
+            Them                   | them
+            """)
+    void titleKeyFoldsCaseAccentsAndLeadingArticle(String title, String key) {
+        BookSummary book = new BookSummary(1, 1, title, null, List.of(), List.of(), Instant.EPOCH, null);
+
+        assertThat(SortKeys.compute(List.of(book)).get(book).title()).isEqualTo(key);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" folds to \"{1}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+            Émile Zola      | emile zola
+            ÅSA LARSSON     | asa larsson
+            Plain Ascii     | plain ascii
+            Stanisław Lem   | stanisław lem
+            """)
+    void authorAndSeriesKeysFoldCaseAndAccentsButKeepArticles(String name, String key) {
+        BookSummary book = new BookSummary(1, 1, "x", null, List.of(new Contributor(name, null)),
+                List.of(new SeriesEntry("The " + name, 2.0)), Instant.EPOCH, null);
+
+        SortKeys.Keys keys = SortKeys.compute(List.of(book)).get(book);
+
+        assertThat(keys.author()).isEqualTo(key);
+        assertThat(keys.series()).isEqualTo("the " + key);
+        assertThat(keys.seriesNumber()).isEqualTo(2.0);
+    }
+
+    @ParameterizedTest(name = "sort title \"{0}\" is used as given")
+    @CsvSource(delimiter = '|', textBlock = """
+            The Hobbit, or There and Back Again | the hobbit, or there and back again
+            """)
+    void explicitSortTitleKeepsItsArticle(String sortTitle, String key) {
+        BookSummary book = new BookSummary(1, 1, "Hobbit", sortTitle, List.of(), List.of(), Instant.EPOCH, null);
+
+        assertThat(SortKeys.compute(List.of(book)).get(book).title()).isEqualTo(key);
+    }
+}
