@@ -54,6 +54,22 @@ class LibraryScannerTest {
     }
 
     @Test
+    void quotesInFolderAndFileNamesAreScannedAndRescannedLikeAnyOtherName() throws IOException {
+        // Once put into SQL text unescaped: any name with an apostrophe made the whole scan fail.
+        Path folder = Files.createDirectories(lib.root.resolve("O'Brien \"Quoted\""));
+        Corpus.copy("epub/stump-book.epub", folder, "Ender's Game; DROP TABLE book.epub");
+
+        ScanReport first = lib.scan();
+        ScanReport again = lib.scan();
+
+        assertThat(first.booksAdded()).isEqualTo(1);
+        assertThat(again.filesUnchanged()).isEqualTo(1);
+        assertThat(again.booksAdded()).isZero();
+        assertThat(lib.fileAt(folder.resolve("Ender's Game; DROP TABLE book.epub")).bookId())
+                .isEqualTo(lib.books().get(0).id());
+    }
+
+    @Test
     void filesWithTheSameStemInOneFolderAreOneBook() {
         Corpus.copy("epub/stump-book.epub", lib.root, "Alice.epub");
         Corpus.copy("generated/gen-audiobook-chapters.m4b", lib.root, "alice.M4B");
