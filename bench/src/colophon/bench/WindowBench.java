@@ -177,6 +177,9 @@ public final class WindowBench {
                 case 2 -> {
                     if (frame > 0) {
                         wheelGaps.add(gap);
+                        if (gap > 100) {
+                            out(String.format(Locale.ROOT, "# stall: wheel frame %d, %.0f ms", frame, gap));
+                        }
                     }
                     if (frame++ < wheelFrames) {
                         flow.scrollPixels(wheelPx);
@@ -192,6 +195,9 @@ public final class WindowBench {
                 case 3 -> {
                     if (frame > 0) {
                         dragGaps.add(gap);
+                        if (gap > 100) {
+                            out(String.format(Locale.ROOT, "# stall: drag frame %d, %.0f ms", frame, gap));
+                        }
                     }
                     if (frame++ < dragFrames) {
                         flow.setPosition(Math.min(1.0, frame / (double) dragFrames));

@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Cover images for tiles and the detail view: thumbnails are made and decoded off the FX thread (two at a time,
- * so scrolling never waits on disk), and the most recent few hundred are kept in memory.
+ * Cover images for tiles and the detail view: thumbnails are made and decoded off the FX thread, one at a time
+ * (on two cores a second loader took the CPU the grid needs to scroll smoothly), and the most recent few hundred
+ * are kept in memory. A request whose tile has scrolled away by the time its turn comes is dropped: a fast scroll
+ * past a thousand books must not make a thousand thumbnails first.
  */
 public final class CoverImages implements AutoCloseable {
 
@@ -31,7 +34,7 @@ public final class CoverImages implements AutoCloseable {
 
     public CoverImages(CoverCache cache) {
         this.cache = cache;
-        this.loaders = Executors.newFixedThreadPool(2, r -> {
+        this.loaders = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "colophon-covers");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
@@ -41,6 +44,14 @@ public final class CoverImages implements AutoCloseable {
 
     /** Calls back on the FX thread with the cover, or null when the file has none. Call on the FX thread. */
     public void load(Long fileId, Consumer<Image> callback) {
+        load(fileId, callback, () -> true);
+    }
+
+    /**
+     * As {@link #load(Long, Consumer)}, but gives up without calling back if {@code stillWanted} (asked on a
+     * loader thread) says no when the request's turn comes.
+     */
+    public void load(Long fileId, Consumer<Image> callback, BooleanSupplier stillWanted) {
         if (fileId == null) {
             callback.accept(null);
             return;
@@ -51,6 +62,9 @@ public final class CoverImages implements AutoCloseable {
             return;
         }
         loaders.execute(() -> {
+            if (!stillWanted.getAsBoolean()) {
+                return;
+            }
             Optional<Path> thumb = cache.thumbnail(fileId);
             Image image = thumb.map(p -> new Image(p.toUri().toString(), CoverCache.WIDTH, CoverCache.HEIGHT, true, true, false))
                     .filter(i -> !i.isError()).orElse(null);

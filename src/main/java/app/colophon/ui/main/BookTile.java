@@ -36,6 +36,8 @@ final class BookTile extends GridCell<BookSummary> {
     private final LongProperty bookId = new SimpleLongProperty(-1);
     /** The last book this tile showed, kept across the momentary empty state of a layout pass. */
     private long shownBookId = -1;
+    /** The book whose cover this tile waits for; read by the cover loader to drop requests scrolled past. */
+    private volatile long wantedCoverOf = -1;
     private final CoverView cover = new CoverView(COVER_WIDTH, COVER_HEIGHT);
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Label title = new Label();
@@ -102,11 +104,12 @@ final class BookTile extends GridCell<BookSummary> {
         if (!sameBook || !cover.hasImage()) {
             cover.showPlaceholder(book.title());
         }
+        wantedCoverOf = book.id();
         covers.load(book.coverFileId(), image -> {
             if (getItem() != null && getItem().id() == book.id()) {
                 cover.setImage(image);
             }
-        });
+        }, () -> wantedCoverOf == book.id());
     }
 
     long bookId() {
