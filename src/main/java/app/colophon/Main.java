@@ -1,6 +1,7 @@
 package app.colophon;
 
 import app.colophon.cli.Cli;
+import app.colophon.cli.EarlyOpen;
 import app.colophon.library.DataDirectory;
 
 import java.io.PrintWriter;
@@ -17,11 +18,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.setProperty(LogConfigurator.LOG_DIR_PROPERTY, DataDirectory.resolve(dataDirArgument(args)).resolve("logs").toString());
+        Path dataDir = DataDirectory.resolve(dataDirArgument(args));
+        System.setProperty(LogConfigurator.LOG_DIR_PROPERTY, dataDir.resolve("logs").toString());
         if (args.length == 0) {
             app.colophon.ui.ColophonApp.launchWindow(args);
             return;
         }
+        EarlyOpen.startFor(args, dataDir);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Cli.run(args, out, err));

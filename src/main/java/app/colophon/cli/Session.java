@@ -10,7 +10,7 @@ abstract class Session {
     abstract Cli root();
 
     Colophon open() {
-        return Colophon.open(DataDirectory.resolve(root().dataDir));
+        return EarlyOpen.open(DataDirectory.resolve(root().dataDir));
     }
 
     /** For commands directly under the root command. */

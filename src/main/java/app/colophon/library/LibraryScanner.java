@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -40,9 +42,11 @@ public final class LibraryScanner {
         long started = System.nanoTime();
         Library library = db.libraries().find(libraryId)
                 .orElseThrow(() -> new NotFoundException("No library with id " + libraryId));
+        // What the database knows is read while the folders are walked: each is about half of a rescan.
+        CompletableFuture<List<Stamp>> stamps = CompletableFuture.supplyAsync(() -> db.files().stamps(libraryId));
         Listing listing = LibraryWalker.walk(library);
         Map<Path, Stamp> known = new HashMap<>();
-        for (Stamp s : db.files().stamps(libraryId)) {
+        for (Stamp s : joinUnwrapped(stamps)) {
             known.put(s.path(), s);
         }
         refuseEmptiedRoots(library, listing, known.keySet());
@@ -65,6 +69,17 @@ public final class LibraryScanner {
         return new ScanReport(counts.createdBooks.size(), counts.updatedBooks.size(), counts.removedBooks,
                 counts.read, counts.unchanged, counts.removedFiles, counts.errors, wasCancelled,
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static <T> T joinUnwrapped(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -1,0 +1,64 @@
+package app.colophon.cli;
+
+import app.colophon.library.Colophon;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Opens the data folder while picocli is still building its command model: each takes a good part of a command's
+ * start-up and they need not wait for each other. Only for the commands that open it anyway, so that
+ * {@code colophon --help} creates nothing.
+ */
+public final class EarlyOpen {
+
+    private static final Set<String> OPENING_COMMANDS = Set.of("scan", "books", "book", "edit", "resync", "serve");
+
+    private static Path folder;
+    private static CompletableFuture<Colophon> opening;
+
+    private EarlyOpen() {
+    }
+
+    /** Starts opening {@code dataDir} if {@code args} name a command that will open it. */
+    public static synchronized void startFor(String[] args, Path dataDir) {
+        if (OPENING_COMMANDS.contains(command(args))) {
+            folder = dataDir;
+            opening = CompletableFuture.supplyAsync(() -> Colophon.open(dataDir));
+        }
+    }
+
+    /** The folder opened early if it is {@code dataDir}, else a fresh open. Each early open is handed out once. */
+    static synchronized Colophon open(Path dataDir) {
+        CompletableFuture<Colophon> started = opening;
+        opening = null;
+        if (started == null || !dataDir.equals(folder)) {
+            if (started != null) {
+                started.thenAccept(Colophon::close);
+            }
+            return Colophon.open(dataDir);
+        }
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The first argument that is neither an option nor the value of {@code --data-dir}. */
+    static String command(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return "";
+    }
+}
