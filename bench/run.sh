@@ -108,6 +108,9 @@ CP="$BUILD/bench-classes:$BUILD/classes:$BUILD/lib/*"
 JAR=$BUILD/colophon.jar
 GEN_VERSION=$(grep -o 'VERSION = "[0-9]*"' "$REPO/bench/src/colophon/bench/Generate.java" | grep -o '[0-9]\+')
 bench_java() { java -Dcolophon.corpus="$CORPUS" -cp "$CP" "$@"; }
+# The JVM flags (-XX:...) among the installed launcher's options (packaging/app.conf): every measured Colophon
+# process gets them, as the installed `colophon` command and the desktop app run; rows marked "plain" run without.
+LAUNCHER_JVM_OPTS=$(sed -n 's/^JAVA_OPTIONS=//p' "$SRC/packaging/app.conf" | tr ' ' '\n' | grep '^-XX:' | tr '\n' ' ' || true)
 
 # ------------------------------------------------------------------------------------------ disk
 lib_dir() { echo "$DATA/libraries/books-$1-seed$SEED"; }
@@ -138,6 +141,7 @@ log "disk: $((avail / 1048576)) MB free under $DATA, about $((need / 1048576)) M
   echo "| RAM | $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /proc/meminfo) |"
   echo "| OS | $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r) |"
   echo "| Java | $(java -version 2>&1 | head -1), default heap settings${BENCH_JAVA_OPTS:+, $BENCH_JAVA_OPTS} |"
+  echo "| JVM options | the installed launcher's \`${LAUNCHER_JVM_OPTS% }\` (packaging/app.conf) for every Colophon process, except rows marked *plain \`java\` defaults* |"
   echo "| disk | $(df -h --output=source,fstype "$DATA" | tail -1 | awk '{print $1" ("$2")"}'), $( [ "$COLD" = 1 ] && echo "page cache dropped before each first scan (cold)" || echo "library read into the page cache before each first scan (warm)") |"
   if [ "$SKIP_CALIBRE" = 0 ]; then echo "| Calibre | $(calibredb --version 2>/dev/null | head -1) |"; fi
   if [ -f "$SRC/COMMIT" ]; then
@@ -204,11 +208,11 @@ prepare_cache() {
   fi
 }
 
-# scan_step <size> <run> <key> <dataDir> <lib>
+# scan_step <size> <run> <key> <dataDir> <lib> <JVM options>
 scan_step() {
-  local n=$1 r=$2 key=$3 d=$4 lib=$5
+  local n=$1 r=$2 key=$3 d=$4 lib=$5 opts=$6
   # shellcheck disable=SC2086
-  timed java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --data-dir "$d" scan "$lib"
+  timed java $opts ${BENCH_JAVA_OPTS:-} -jar "$JAR" --data-dir "$d" scan "$lib"
   [ "$RC" = 0 ] || die "colophon scan failed (exit $RC): $(tail -3 "$TMPD/stderr")"
   local own added read failed
   own=$(awk -F': ' '/^Seconds:/{print $2}' "$TMPD/stdout")
@@ -222,9 +226,9 @@ scan_step() {
   record "$n" "$r" "scan.$key.others_cpu_s" "$OTHERS_S"
   record "$n" "$r" "scan.$key.files_read" "$read"
   record "$n" "$r" "scan.$key.files_failed" "$failed"
-  if [ "$key" = first ]; then
-    record "$n" "$r" "scan.first.books_per_s" "$(awk -v n="$n" -v w="$WALL" 'BEGIN{printf "%.1f", n/w}')"
-    record "$n" "$r" "scan.first.books_added" "$added"
+  if [ "$key" = first ] || [ "$key" = first_plain ]; then
+    record "$n" "$r" "scan.$key.books_per_s" "$(awk -v n="$n" -v w="$WALL" 'BEGIN{printf "%.1f", n/w}')"
+    record "$n" "$r" "scan.$key.books_added" "$added"
     [ "$added" = "$n" ] || log "WARNING: first scan added $added books, expected $n"
   fi
   log "  $key scan: ${WALL}s wall (scan's own ${own}s, CPU ${CPU_S}s), peak RSS ${RSS_MB} MB, files read $read, failed $failed; others used ${OTHERS_S} CPU s"
@@ -250,8 +254,6 @@ window_step() {
   log "  $key${opts:+ ($opts)}: $(grep -E 'shown_s|heap_mb|scroll.max_gap|scroll.stalls|error' "$TMPD/window" | tr '\n' ' ')"
 }
 
-# The JVM flags (-XX:...) among the installed launcher's options, for the window as users start it.
-LAUNCHER_JVM_OPTS=$(sed -n 's/^JAVA_OPTIONS=//p' "$SRC/packaging/app.conf" | tr ' ' '\n' | grep '^-XX:' | tr '\n' ' ' || true)
 
 # ------------------------------------------------------------------------------------------ runs
 : > "$RAW"
@@ -271,13 +273,18 @@ for n in "${SIZE_LIST[@]}"; do
     rm -rf "$d"
     log "size $n, run $r/$RUNS"
     prepare_cache "$n" "$r" "$lib/library"
-    scan_step "$n" "$r" first "$d" "$lib/library"
-    scan_step "$n" "$r" rescan "$d" "$lib/library"
+    scan_step "$n" "$r" first "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
+    scan_step "$n" "$r" rescan "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
     bench_java colophon.bench.Generate mutate "$lib" 0.01 "$(date +%s)" >> "$LOG" 2>&1
-    scan_step "$n" "$r" changed "$d" "$lib/library"
+    scan_step "$n" "$r" changed "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
+    # the same first scan and rescan with plain `java` defaults, as `java -jar target/colophon.jar` runs
+    rm -rf "$d-plain"
+    scan_step "$n" "$r" first_plain "$d-plain" "$lib/library" ""
+    scan_step "$n" "$r" rescan_plain "$d-plain" "$lib/library" ""
+    rm -rf "$d-plain"
 
     # shellcheck disable=SC2086
-    timed java ${BENCH_JAVA_OPTS:-} -cp "$CP" colophon.bench.ResyncBench "$d" 100 20 "$r"
+    timed java $LAUNCHER_JVM_OPTS ${BENCH_JAVA_OPTS:-} -cp "$CP" colophon.bench.ResyncBench "$d" 100 20 "$r"
     [ "$RC" = 0 ] || die "resync bench failed (see $LOG)"
     cp "$TMPD/stdout" "$TMPD/resync"
     keyvals "$n" "$r" "$TMPD/resync"
