@@ -94,43 +94,41 @@ final class OrmliteBookRepository implements BookRepository {
                 .stream().map(RowMapper::toBook).toList());
     }
 
-    /**
-     * Straight JDBC rather than ORMLite's raw-row mapping: a 100,000-book window waits for this query, and turning
-     * every column into a String first cost as much again as SQLite's own work.
-     */
     @Override
-    @SuppressWarnings("unchecked")
     public List<BookSummary> summaries(long libraryId) {
-        return call(() -> {
-            Map<Long, Long> covers = coverFiles("library_id = ?", libraryId);
-            DatabaseConnection connection = connections.getReadOnlyConnection("book");
-            try (PreparedStatement select = ((JdbcDatabaseConnection) connection).getUnderlyingConnection()
-                    .prepareStatement(SUMMARY_SQL + "WHERE library_id = ? ORDER BY id")) {
-                select.setLong(1, libraryId);
-                List<BookSummary> out = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        long id = rows.getLong(1);
-                        out.add(new BookSummary(id, rows.getLong(2), rows.getString(3), rows.getString(4),
-                                (List<Contributor>) FieldCodec.decode(BookField.AUTHORS, rows.getString(5)),
-                                (List<SeriesEntry>) FieldCodec.decode(BookField.SERIES, rows.getString(6)),
-                                Instant.ofEpochMilli(rows.getLong(7)), covers.get(id)));
-                    }
-                }
-                return out;
-            } finally {
-                connections.releaseConnection(connection);
-            }
-        });
+        return call(() -> summariesWhere("library_id = ?", "library_id = ? ORDER BY id", libraryId));
     }
 
     @Override
     public Optional<BookSummary> summary(long bookId) {
-        return call(() -> {
-            Map<Long, Long> covers = coverFiles("book_id = ?", bookId);
-            return books.queryRaw(SUMMARY_SQL + "WHERE id = ?", (c, v) -> toSummary(v, covers), String.valueOf(bookId))
-                    .getResults().stream().findFirst();
-        });
+        return call(() -> summariesWhere("book_id = ?", "id = ?", bookId).stream().findFirst());
+    }
+
+    /**
+     * Straight JDBC rather than ORMLite's raw-row mapping: a 100,000-book window waits for this query, and turning
+     * every column into a String first cost as much again as SQLite's own work.
+     */
+    @SuppressWarnings("unchecked")
+    private List<BookSummary> summariesWhere(String coverWhere, String bookWhere, long value) throws SQLException {
+        Map<Long, Long> covers = coverFiles(coverWhere, value);
+        DatabaseConnection connection = connections.getReadOnlyConnection("book");
+        try (PreparedStatement select = ((JdbcDatabaseConnection) connection).getUnderlyingConnection()
+                .prepareStatement(SUMMARY_SQL + "WHERE " + bookWhere)) {
+            select.setLong(1, value);
+            List<BookSummary> out = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    out.add(new BookSummary(id, rows.getLong(2), rows.getString(3), rows.getString(4),
+                            (List<Contributor>) FieldCodec.decode(BookField.AUTHORS, rows.getString(5)),
+                            (List<SeriesEntry>) FieldCodec.decode(BookField.SERIES, rows.getString(6)),
+                            Instant.ofEpochMilli(rows.getLong(7)), covers.get(id)));
+                }
+            }
+            return out;
+        } finally {
+            connections.releaseConnection(connection);
+        }
     }
 
     /** Reads only columns of the covering index {@code book_summary} (migration V2): no wide rows. */
@@ -158,15 +156,6 @@ final class OrmliteBookRepository implements BookRepository {
     private static final Comparator<String[]> COVER_ORDER = Comparator
             .comparing((String[] row) -> FileFormat.valueOf(row[2].toUpperCase(Locale.ROOT)))
             .thenComparing(row -> row[3]);
-
-    @SuppressWarnings("unchecked")
-    private static BookSummary toSummary(String[] v, Map<Long, Long> covers) {
-        long id = Long.parseLong(v[0]);
-        return new BookSummary(id, Long.parseLong(v[1]), v[2], v[3],
-                (List<Contributor>) FieldCodec.decode(BookField.AUTHORS, v[4]),
-                (List<SeriesEntry>) FieldCodec.decode(BookField.SERIES, v[5]),
-                Instant.ofEpochMilli(Long.parseLong(v[6])), covers.get(id));
-    }
 
     @Override
     public List<Long> idsWithoutFiles(long libraryId) {
