@@ -14,9 +14,11 @@ import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.controlsfx.control.GridView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,6 +78,20 @@ class MainWindowTest {
 
         waitUntil(() -> ui.resync.calls().contains(new Call("book", duneId, ResyncMode.REFRESH)));
         waitUntil(() -> shown(ResyncActions.REFRESHED));
+    }
+
+    @Test
+    void onlyTheViewOnScreenHoldsTheBooks(FxRobot robot) {
+        GridView<?> grid = robot.lookup(".book-grid").queryAs(GridView.class);
+        TableView<?> table = robot.lookup(".table-view").queryAs(TableView.class);
+        int books = ui.context.model().books().size();
+        assertThat(grid.getItems()).hasSize(books);
+        assertThat(table.getItems()).isEmpty();
+
+        robot.clickOn("List");
+
+        assertThat(table.getItems()).hasSize(books);
+        assertThat(grid.getItems()).isEmpty();
     }
 
     @Test
