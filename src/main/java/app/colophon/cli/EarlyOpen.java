@@ -1,11 +1,11 @@
 package app.colophon.cli;
 
 import app.colophon.library.Colophon;
+import app.colophon.library.Futures;
 
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Opens the data folder while picocli is still building its command model: each takes a good part of a command's
@@ -40,14 +40,7 @@ public final class EarlyOpen {
             }
             return Colophon.open(dataDir);
         }
-        try {
-            return started.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Futures.join(started);
     }
 
     /** The first argument that is neither an option nor the value of {@code --data-dir}. */

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -46,7 +45,7 @@ public final class LibraryScanner {
         CompletableFuture<List<Stamp>> stamps = CompletableFuture.supplyAsync(() -> db.files().stamps(libraryId));
         Listing listing = LibraryWalker.walk(library);
         Map<Path, Stamp> known = new HashMap<>();
-        for (Stamp s : joinUnwrapped(stamps)) {
+        for (Stamp s : Futures.join(stamps)) {
             known.put(s.path(), s);
         }
         refuseEmptiedRoots(library, listing, known.keySet());
@@ -69,17 +68,6 @@ public final class LibraryScanner {
         return new ScanReport(counts.createdBooks.size(), counts.updatedBooks.size(), counts.removedBooks,
                 counts.read, counts.unchanged, counts.removedFiles, counts.errors, wasCancelled,
                 Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private static <T> T joinUnwrapped(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /**
