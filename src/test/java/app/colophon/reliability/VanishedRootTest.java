@@ -88,9 +88,7 @@ class VanishedRootTest {
     @Test
     void anUnmountedFolderLeftEmptyStopsTheScanAndItsBooksComeBackIntactWithIt() throws IOException {
         // an unmounted mount point is an empty folder: the books are not deleted, the share is just not there
-        Path mounted = temp.resolve("nas-while-unmounted");
-        Files.move(nas, mounted);
-        Files.createDirectory(nas);
+        Path mounted = unmount();
 
         assertThatThrownBy(this::scan).isInstanceOf(LibraryUnavailableException.class)
                 .hasMessageContaining(nas.toString()).hasMessageContaining("empty").hasMessageContaining("Nothing was removed");
@@ -99,8 +97,7 @@ class VanishedRootTest {
         assertThatThrownBy(this::scan).isInstanceOf(LibraryUnavailableException.class);
         assertThat(snapshot()).isEqualTo(before);
 
-        Files.delete(nas);
-        Files.move(mounted, nas);
+        remount(mounted);
         assertBackUnchanged(scan());
         System.out.println("RELIABILITY vanished\tfolder unmounted (left empty)\tscan stopped; 60 of 60 books and 4 of 4 edits intact");
     }
@@ -108,19 +105,30 @@ class VanishedRootTest {
     @Test
     void anUnmountedFolderWithOnlyJunkLeftInItIsStillRefused() throws IOException {
         // what a mount point may hold when nothing is mounted on it: hidden files, a non-book file
-        Path mounted = temp.resolve("nas-while-unmounted");
-        Files.move(nas, mounted);
-        Files.createDirectory(nas);
+        Path mounted = unmount();
         Files.writeString(nas.resolve(".DS_Store"), "x");
         Files.writeString(nas.resolve("README.txt"), "mount the NAS here");
 
         assertThatThrownBy(this::scan).isInstanceOf(LibraryUnavailableException.class).hasMessageContaining("empty");
         assertThat(snapshot()).isEqualTo(before);
 
-        ChildJvm.deleteQuietly(nas);
-        Files.move(mounted, nas);
+        remount(mounted);
         assertBackUnchanged(scan());
         System.out.println("RELIABILITY vanished\tfolder unmounted, only junk left\tscan stopped; nothing lost");
+    }
+
+    /** What unmounting a share leaves: an empty mount point where the folder was. Returns where the books went. */
+    private Path unmount() throws IOException {
+        Path mounted = temp.resolve("nas-while-unmounted");
+        Files.move(nas, mounted);
+        Files.createDirectory(nas);
+        return mounted;
+    }
+
+    /** Mounts the share again over whatever was left in the mount point. */
+    private void remount(Path mounted) throws IOException {
+        ChildJvm.deleteQuietly(nas);
+        Files.move(mounted, nas);
     }
 
     private void assertBackUnchanged(ScanReport back) {
