@@ -6,7 +6,7 @@
 #
 # Checks: the package installs with apt-get (pulling what it Depends on); `colophon` is on the PATH; the
 # runtime in /opt/colophon carries its own Java and JavaFX; the desktop entry is in the menu; `colophon --help`
-# and `colophon --data-dir <tmp> scan ../shared/corpus` work; the window opens under Xvfb (its title,
+# and `colophon --data-dir <tmp> scan <the test corpus>` work; the window opens under Xvfb (its title,
 # "Colophon", is looked up with xwininfo and a screenshot is kept in target/installer/); `apt-get purge`
 # removes every installed file.
 #
@@ -14,7 +14,8 @@
 # if they are missing (xvfb for xvfb-run, x11-utils for xwininfo) and says so; those stay installed. The
 # machine is left as found otherwise: colophon is purged even when a check fails, and packages that apt pulled
 # in for it are purged too. Everything the app writes (database, log, preferences, temp files) goes to a
-# temporary folder, removed at the end. CORPUS=<dir> scans another folder than ../shared/corpus.
+# temporary folder, removed at the end. CORPUS=<dir> scans another folder than the repository's
+# test corpus (src/test/resources/corpus).
 set -uo pipefail
 
 PACKAGING=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +23,7 @@ ROOT=$(cd "$PACKAGING/.." && pwd)
 PACKAGE=colophon
 APP_NAME=Colophon
 INSTALL_DIR=/opt/$PACKAGE
-CORPUS=${CORPUS:-$ROOT/../shared/corpus}
+CORPUS=${CORPUS:-$ROOT/src/test/resources/corpus}
 OUT=$ROOT/${COLOPHON_BUILD_DIR:-target}/installer
 
 passed=0
