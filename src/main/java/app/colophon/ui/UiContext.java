@@ -1,5 +1,7 @@
 package app.colophon.ui;
 
+import app.colophon.ui.about.AboutWindow;
+import app.colophon.ui.common.AppIcons;
 import app.colophon.ui.common.ControllerFactory;
 import app.colophon.ui.common.CoverImages;
 import app.colophon.ui.common.FolderPicker;
@@ -46,6 +48,7 @@ public final class UiContext implements AutoCloseable {
     private final ScanRunner scans;
     private final BookWindows bookWindows;
     private final ControllerFactory controllers = new ControllerFactory();
+    private final AboutWindow about = new AboutWindow();
     private Stage mainStage;
     private CompletableFuture<LibraryPreload> preload;
     private EventHandler<WindowEvent> onMainHidden;
@@ -68,6 +71,7 @@ public final class UiContext implements AutoCloseable {
                 tasks, notifier, scans, prefs.node("main"), bookWindows, showFolder, folderPicker,
                 localApi == null ? null : new ApiToggle(localApi, tasks, notifier, prefs.node("settings")), preload));
         bookWindows.registerControllers(controllers);
+        about.registerControllers(controllers);
     }
 
     /**
@@ -94,6 +98,7 @@ public final class UiContext implements AutoCloseable {
         Scene scene = new Scene(view.root(), 1100, 720);
         scene.getStylesheets().add(stylesheet());
         stage.setTitle("Colophon");
+        AppIcons.apply(stage);
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(420);
