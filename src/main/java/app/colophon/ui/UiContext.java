@@ -7,6 +7,7 @@ import app.colophon.ui.common.CoverImages;
 import app.colophon.ui.common.FolderPicker;
 import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
+import app.colophon.ui.common.ThreadPoolFxTasks;
 import app.colophon.ui.common.UiServices;
 import app.colophon.ui.common.Views;
 import app.colophon.ui.common.WindowState;
@@ -42,7 +43,7 @@ public final class UiContext implements AutoCloseable {
     private final Preferences prefs;
     private final LibraryModel model = new LibraryModel();
     private final Notifier notifier = new Notifier();
-    private final FxTasks tasks = new FxTasks();
+    private final FxTasks tasks;
     private final CoverImages covers;
     private final ResyncActions resync;
     private final ScanRunner scans;
@@ -61,7 +62,14 @@ public final class UiContext implements AutoCloseable {
     /** {@code localApi} is null where the window offers no local HTTP API (e.g. in tests of other things). */
     public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder,
                      LocalApi localApi) {
+        this(services, prefs, folderPicker, showFolder, localApi, new ThreadPoolFxTasks());
+    }
+
+    /** With the given way to run background work (tests pass one that runs it at once). */
+    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder,
+                     LocalApi localApi, FxTasks tasks) {
         this.services = services;
+        this.tasks = tasks;
         this.prefs = prefs;
         this.covers = new CoverImages(services.covers());
         this.resync = new ResyncActions(services, model, tasks, notifier, new RefreshConfirmation(this::focusedWindow));
