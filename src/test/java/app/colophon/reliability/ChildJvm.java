@@ -42,6 +42,8 @@ final class ChildJvm {
     private static List<String> command(String classPath, List<String> jvmOptions, Class<?> main, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java().toString());
+        // As the installed launcher: C1 only, so that these short-lived JVMs spend their CPU on the work, not on C2
+        cmd.add("-XX:TieredStopAtLevel=1");
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classPath);
