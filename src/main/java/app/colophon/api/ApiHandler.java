@@ -2,6 +2,7 @@ package app.colophon.api;
 
 import app.colophon.library.Colophon;
 import app.colophon.library.ColophonException;
+import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.NotFoundException;
 import app.colophon.library.ParseFailedException;
 import app.colophon.library.ResyncMode;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
 
 /**
  * Every request of the API, in this order: the token (401), the path (404), the method (405), the body (413, 400),
- * then the work (200, 404, 422). Each answer is JSON; a failure is {@code {"error": "<one sentence>"}}.
+ * then the work (200, 404, 409 for a library folder that is not available, 422). Each answer is JSON; a failure is {@code {"error": "<one sentence>"}}.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -67,6 +68,8 @@ final class ApiHandler implements HttpHandler {
                 answer = Answer.error(404, e.getMessage());
             } catch (ParseFailedException e) {
                 answer = Answer.error(422, e.getMessage());
+            } catch (LibraryUnavailableException e) {
+                answer = Answer.error(409, e.getMessage());
             } catch (ColophonException e) {
                 LOG.error("API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 answer = Answer.error(500, e.getMessage());

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class EarlyOpen {
 
-    private static final Set<String> OPENING_COMMANDS = Set.of("scan", "books", "book", "edit", "resync", "serve");
+    private static final Set<String> OPENING_COMMANDS = Set.of("scan", "books", "book", "edit", "resync", "missing", "folders", "serve");
 
     private static Path folder;
     private static CompletableFuture<Colophon> opening;

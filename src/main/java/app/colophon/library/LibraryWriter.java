@@ -61,6 +61,21 @@ final class LibraryWriter {
         return new Applied(file, book, stored == null, false, !before.fields().equals(book.fields()));
     }
 
+    /**
+     * A moved or renamed file takes over the record of the missing file it was (see {@link MoveMatcher}): the record
+     * keeps its id, book, values and sources and gets the new path; a book whose only file this is moves with it,
+     * so files added beside it later join it. Then the reading is merged as for any known file, under the scan's
+     * rules, so manual values stay.
+     */
+    Applied takeOver(long libraryId, BookFile record, FileReading reading) {
+        db.files().update(libraryId, record.movedTo(reading.path()));
+        Optional<Book> book = db.books().find(record.bookId());
+        if (book.isPresent() && db.files().ofBook(record.bookId()).size() == 1) {
+            db.books().relocate(book.get(), folderOf(reading.path()), groupKey(reading.path()));
+        }
+        return apply(libraryId, reading, false);
+    }
+
     /** Derives a book's values from its files again and merges them; deletes the book when no file is left. */
     Optional<Book> rederive(long bookId, boolean forceRefresh) {
         Optional<Book> book = db.books().find(bookId);
@@ -88,19 +103,21 @@ final class LibraryWriter {
 
     private static BookFile newFile(long bookId, FileReading r) {
         return new BookFile(0, bookId, r.path(), r.format(), r.sizeBytes(), r.modifiedMillis(), r.pageCount(),
-                r.durationSeconds(), r.fileValues(), r.bookValues(), r.error());
+                r.durationSeconds(), r.fileValues(), r.bookValues(), r.error(), r.fingerprint(), null);
     }
 
+    /** The stored record updated from a reading of its file, which is on disk again if it was missing. */
     private static BookFile merged(BookFile stored, FileReading r, boolean forceRefresh) {
+        String fingerprint = r.fingerprint() != null ? r.fingerprint() : stored.fingerprint();
         if (r.failed()) {
             // Keep what the file said before it broke; the error shows in the file table until it is fixed.
             return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
                     r.modifiedMillis(), stored.pageCount(), stored.durationSeconds(), stored.fields(),
-                    stored.bookValues(), r.error());
+                    stored.bookValues(), r.error(), fingerprint, null);
         }
         FieldValues<FileField> fields = MergeRules.merge(stored.fields(), r.fileValues(), forceRefresh);
         return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
-                r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), null);
+                r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), null, fingerprint, null);
     }
 
     static String folderOf(Path path) {

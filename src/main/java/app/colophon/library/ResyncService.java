@@ -3,8 +3,10 @@ package app.colophon.library;
 import app.colophon.model.Book;
 import app.colophon.model.BookFile;
 import app.colophon.model.BookWithFiles;
+import app.colophon.model.Library;
 import app.colophon.store.Database;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ public final class ResyncService implements Resync {
         BookFile file = db.files().find(fileId)
                 .orElseThrow(() -> new NotFoundException("No file with id " + fileId));
         long libraryId = db.files().libraryOf(fileId).orElseThrow(() -> new NotFoundException("No file with id " + fileId));
+        requireAvailable(libraryId, List.of(file));
         return scanSingleFile(libraryId, file.path(), mode.forceRefresh());
     }
 
@@ -62,6 +65,7 @@ public final class ResyncService implements Resync {
     public ResyncResult resyncBook(long bookId, ResyncMode mode) {
         Book book = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
         List<BookFile> files = db.files().ofBook(bookId);
+        requireAvailable(book.libraryId(), files);
         List<FileReading> good = new ArrayList<>();
         List<BookFile> gone = new ArrayList<>();
         List<FileReading> failed = new ArrayList<>();
@@ -95,6 +99,21 @@ public final class ResyncService implements Resync {
             return new ResyncResult.Updated(withFiles(updated), null, failures,
                     gone.stream().map(BookFile::path).toList());
         });
+    }
+
+    /**
+     * A resync under an unavailable root (an unmounted drive) would take every file for deleted: it is refused
+     * before anything is read or written (RootAvailability).
+     */
+    private void requireAvailable(long libraryId, List<BookFile> files) {
+        if (files.stream().allMatch(f -> Files.exists(f.path()))) {
+            return;
+        }
+        Library library = db.libraries().find(libraryId)
+                .orElseThrow(() -> new NotFoundException("No library with id " + libraryId));
+        for (BookFile file : files) {
+            RootAvailability.requireAvailable(library, file.path(), root -> db.files().pathsUnder(libraryId, root));
+        }
     }
 
     private BookWithFiles withFiles(Book book) {

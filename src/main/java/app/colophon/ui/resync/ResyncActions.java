@@ -1,5 +1,6 @@
 package app.colophon.ui.resync;
 
+import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.NotFoundException;
 import app.colophon.library.ParseFailedException;
 import app.colophon.library.ResyncMode;
@@ -129,7 +130,7 @@ public final class ResyncActions {
         if (error instanceof NotFoundException) {
             notifier.error(error.getMessage());
             whenNotFound.run();
-        } else if (error instanceof ParseFailedException) {
+        } else if (error instanceof ParseFailedException || error instanceof LibraryUnavailableException) {
             notifier.error(error.getMessage());
         } else {
             notifier.unexpected("Resync failed: " + error.getMessage(), error);
