@@ -77,8 +77,9 @@ public final class LibraryScanner {
                 counts.unchanged++;
             }
         }
-        MoveMatcher moves = new MoveMatcher(newFiles.isEmpty() ? List.of()
-                : db.files().missing(libraryId).stream().filter(m -> scope.decides(m.path())).toList());
+        MoveMatcher moves = newFiles.isEmpty() ? new MoveMatcher(List.of()) : new MoveMatcher(
+                db.files().missing(libraryId).stream().filter(m -> scope.decides(m.path())).toList(),
+                outOfReach(known, unavailable, newFiles, library));
         moves.matchByContent(newFiles);
 
         boolean wasCancelled = readAndWrite(libraryId, toRead, known.keySet(), moves, progress, cancelled, counts);
@@ -96,6 +97,19 @@ public final class LibraryScanner {
         unavailable.forEach((root, problem) ->
                 counts.unavailable.add(new ScanReport.FileError(root, RootAvailability.message(root, problem))));
         return unavailable.keySet();
+    }
+
+    /** The records under unavailable roots with the size of a new file: a move out of such a root can take them. */
+    private List<BookFile> outOfReach(Map<Path, Stamp> known, Set<Path> unavailable, List<DiskFile> newFiles,
+                                      Library library) {
+        if (unavailable.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> sizes = new HashSet<>();
+        newFiles.forEach(f -> sizes.add(f.sizeBytes()));
+        return known.values().stream().filter(s -> sizes.contains(s.sizeBytes()))
+                .filter(s -> unavailable.contains(RootAvailability.rootOf(library, s.path()).orElse(null)))
+                .map(s -> db.files().find(s.id())).flatMap(java.util.Optional::stream).toList();
     }
 
     /** Which paths this scan may change: under an available root, and not in a folder that could not be listed. */

@@ -34,6 +34,9 @@ import java.util.function.ToLongFunction;
  * a missing record is taken at most once, and a file on disk is never taken from: two copies of one book keep
  * their own records. Records from Colophon 0.1.0 have no fingerprint; they match a new file of the same size,
  * format and file name.
+ * <p>The records under an unavailable root can be taken by content only (step 1): a book moved out of a folder
+ * that it leaves empty — which then looks unmounted — keeps its record, and a book copied off a drive before it
+ * was unmounted takes its edits along; nothing else under that root changes.
  */
 final class MoveMatcher {
 
@@ -41,11 +44,19 @@ final class MoveMatcher {
             IdentifierType.ASIN, IdentifierType.UUID);
 
     private final List<BookFile> unclaimed;
+    /** Records under unavailable roots: matched by content only, and only while unclaimed. */
+    private final List<BookFile> outOfReach;
     private final Map<Path, BookFile> byContent = new HashMap<>();
 
     /** @param missing the missing files of the library under its available roots */
     MoveMatcher(List<BookFile> missing) {
+        this(missing, List.of());
+    }
+
+    /** @param outOfReach the files known under the library's unavailable roots (not on disk as far as it knows) */
+    MoveMatcher(List<BookFile> missing, List<BookFile> outOfReach) {
         this.unclaimed = new ArrayList<>(missing);
+        this.outOfReach = new ArrayList<>(outOfReach);
     }
 
     /** New path to the missing record it pairs with by content (step 1), before any is claimed. */
@@ -57,13 +68,15 @@ final class MoveMatcher {
         return unclaimed.isEmpty() && byContent.isEmpty();
     }
 
+
     /** Step 1: pairs new files with missing files of the same content. */
     void matchByContent(List<DiskFile> newFiles) {
-        if (unclaimed.isEmpty() || newFiles.isEmpty()) {
+        if ((unclaimed.isEmpty() && outOfReach.isEmpty()) || newFiles.isEmpty()) {
             return;
         }
         Set<Long> missingSizes = new HashSet<>();
         unclaimed.forEach(f -> missingSizes.add(f.sizeBytes()));
+        outOfReach.forEach(f -> missingSizes.add(f.sizeBytes()));
         Map<String, List<Path>> newByKey = new LinkedHashMap<>();
         for (DiskFile f : newFiles) {
             if (missingSizes.contains(f.sizeBytes())) {
@@ -75,7 +88,9 @@ final class MoveMatcher {
             }
         }
         Map<String, List<BookFile>> missingByKey = new LinkedHashMap<>();
-        for (BookFile m : unclaimed) {
+        List<BookFile> candidates = new ArrayList<>(unclaimed);
+        candidates.addAll(outOfReach);
+        for (BookFile m : candidates) {
             String key = m.fingerprint() != null ? m.fingerprint() : legacyKey(m.path(), m.sizeBytes()).orElse(null);
             if (key != null && newByKey.containsKey(key)) {
                 missingByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(m);
@@ -118,7 +133,7 @@ final class MoveMatcher {
         List<Path> free = new ArrayList<>(newPaths);
         free.removeIf(byContent::containsKey);
         List<BookFile> left = new ArrayList<>(records);
-        left.removeIf(r -> !unclaimed.contains(r));
+        left.removeIf(r -> !unclaimed.contains(r) && !outOfReach.contains(r));
         while (!left.isEmpty() && !free.isEmpty()) {
             BookFile bestRecord = null;
             Path bestPath = null;
@@ -135,6 +150,7 @@ final class MoveMatcher {
             }
             byContent.put(bestPath, bestRecord);
             unclaimed.remove(bestRecord);
+            outOfReach.remove(bestRecord);
             left.remove(bestRecord);
             free.remove(bestPath);
         }

@@ -17,10 +17,10 @@ import java.util.function.LongFunction;
 
 /**
  * Which roots a scan must leave alone (RootAvailability's rule). A root whose known files are all gone from their
- * paths looks like an unmounted drive — unless the disk shows they moved: one of the library's own files found
- * by content under it (a book moved in, or every book sorted into new sub-folders at once), or one of its files
- * found under another available root (its books moved out). A stray file saved onto a bare mount point is none
- * of the library's files, so it proves nothing.
+ * paths looks like an unmounted drive — unless one of the library's own files turns up under it, found by content
+ * (a book moved in, or every book sorted into new sub-folders at once): then it is mounted. A stray file saved onto
+ * a bare mount point is none of the library's files, so it proves nothing; nor does a file of the root found
+ * elsewhere (it may have been copied off the drive before it was unmounted).
  */
 final class ScanAvailability {
 
@@ -53,9 +53,9 @@ final class ScanAvailability {
 
     private static boolean movedFilesShowUp(Library library, Path root, Listing listing, Map<Path, Stamp> known,
                                             Set<Path> onDisk, Set<Path> emptied, LongFunction<Optional<BookFile>> record) {
-        // what is on disk and new, and what is known but not on disk, under this root or an available one
+        // what is new under this root, and what is known but not on disk, under this root or an available one
         List<DiskFile> fresh = listing.files().stream().filter(f -> !known.containsKey(f.path()))
-                .filter(f -> under(library, root, f.path()) || inScope(library, f.path(), listing, emptied)).toList();
+                .filter(f -> under(library, root, f.path())).toList();
         Set<Long> freshSizes = new HashSet<>();
         fresh.forEach(f -> freshSizes.add(f.sizeBytes()));
         List<BookFile> gone = known.values().stream().filter(s -> !onDisk.contains(s.path()))
@@ -64,8 +64,7 @@ final class ScanAvailability {
                 .map(s -> record.apply(s.id())).flatMap(Optional::stream).toList();
         MoveMatcher probe = new MoveMatcher(gone);
         probe.matchByContent(fresh);
-        return probe.contentMatches().entrySet().stream()
-                .anyMatch(m -> under(library, root, m.getKey()) || under(library, root, m.getValue().path()));
+        return !probe.contentMatches().isEmpty();
     }
 
     private static boolean inScope(Library library, Path path, Listing listing, Set<Path> emptied) {

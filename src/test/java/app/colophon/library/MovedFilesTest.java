@@ -93,6 +93,23 @@ class MovedFilesTest {
     }
 
     @Test
+    void theLastBookOfAFolderMovedToAnotherFolderOfTheLibraryKeepsItsRecordBookAndEdits() throws IOException {
+        Path other = Files.createDirectories(temp.resolve("other-root"));
+        lib.app.libraries().addRoots(lib.library.id(), List.of(other));
+        Epubs.write(other.resolve("Stays.epub"), "Stays", null);
+        Path file = Corpus.copy(SHERLOCK, lib.root);
+        Edited before = scanAndEdit(file);
+
+        Path moved = move(file, other.resolve("Sherlock.epub"));
+        ScanReport report = lib.scan();
+
+        assertThat(report.filesMoved()).isEqualTo(1);
+        assertKept(before, moved);
+        // the folder it left holds nothing the library knows any more: it is available, and empty
+        assertThat(lib.scan().unavailableRoots()).isEmpty();
+    }
+
+    @Test
     void aFileMovedAndRewrittenElsewhereIsFoundByItsUniqueIdentifier() throws IOException {
         Corpus.copy("epub/stump-book.epub", lib.root); // a file in place keeps the folder available
         Path file = withIsbn(lib.root.resolve("Dune.epub"), "Dune", "9780441013593");
