@@ -257,6 +257,45 @@ class CliEditAndResyncTest extends CliTest {
     }
 
     @Test
+    void resetClearsManualValuesAndClearsAndReadsTheFileAgain() {
+        long book = scannedSherlock();
+        assertThat(colophon("edit", "book", id(book), "--title", "PRECIOUS", "--authors", "", "--tags", "x").exitCode())
+                .isZero();
+
+        Run run = colophon("resync", "book", id(book), "--reset");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Metadata reset");
+        JsonNode json = bookJson(book);
+        assertThat(json.get("title").asText()).isEqualTo(SHERLOCK_TITLE);
+        assertThat(json.get("authors")).isNotEmpty();
+        assertThat(json.get("tags")).isEmpty();
+        assertThat(texts(json.get("sources"))).doesNotContain("manual");
+    }
+
+    @Test
+    void resetOfAFileClearsItsManualValues() {
+        long book = scannedSherlock();
+        long file = onlyFileId(book);
+        assertThat(colophon("edit", "file", id(file), "--publisher", "Mine").exitCode()).isZero();
+
+        JsonNode json = colophon("resync", "file", id(file), "--reset", "--json").json();
+
+        assertThat(json.get("status").asText()).isEqualTo("updated");
+        assertThat(json.get("file").get("publisher").asText()).isEqualTo("Standard Ebooks");
+        assertThat(json.get("file").get("bookId").asLong()).isEqualTo(book);
+    }
+
+    @Test
+    void resetAndRefreshTogetherAreAUsageError() {
+        long book = scannedSherlock();
+
+        Run run = colophon("resync", "book", id(book), "--reset", "--refresh").failsWith(Cli.USAGE);
+
+        assertThat(run.err()).contains("--refresh and --reset");
+    }
+
+    @Test
     void resyncOfTheOnlyFileOfAFolderThatIsGoneIsRefusedAsTheFolderLooksUnmounted() throws IOException {
         long book = scannedSherlock();
         Files.delete(booksFolder().resolve(Path.of(SHERLOCK).getFileName()));

@@ -20,11 +20,15 @@ public final class Confirmation {
 
     /** Shows the question over {@code owner} and waits; true only when the user chose {@code action}. */
     public static boolean ask(Window owner, String title, String text, String action) {
-        ButtonType confirm = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        return ask(owner, title, text, new ButtonType(action, ButtonBar.ButtonData.OK_DONE), "confirmation");
+    }
+
+    /** The same with a button of the caller's and a style class for the dialog pane. */
+    public static boolean ask(Window owner, String title, String text, ButtonType confirm, String styleClass) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, CANCEL, confirm);
         alert.setTitle(title);
         alert.setHeaderText(null);
-        alert.getDialogPane().getStyleClass().add("confirmation");
+        alert.getDialogPane().getStyleClass().add(styleClass);
         if (owner != null) {
             alert.initOwner(owner);
         }

@@ -33,6 +33,7 @@ final class FileTable {
         Function<BookFile, BookMenus.Actions> actions = file -> new BookMenus.Actions(
                 () -> resync.scanFile(file.id(), file.bookId()),
                 () -> resync.refreshFile(file.id(), file.bookId()),
+                () -> resync.resetFile(file.id(), file.bookId()),
                 null,
                 () -> showFolder.accept(file.path().toAbsolutePath().getParent()));
 

@@ -100,6 +100,7 @@ public final class ActionCells {
         return new BookMenus.Actions(
                 () -> run(current.get(), item -> actions.apply(item).scan()),
                 () -> run(current.get(), item -> actions.apply(item).refresh()),
+                () -> run(current.get(), item -> actions.apply(item).reset()),
                 withEdit ? () -> run(current.get(), item -> actions.apply(item).edit()) : null,
                 () -> run(current.get(), item -> actions.apply(item).showInFolder()));
     }

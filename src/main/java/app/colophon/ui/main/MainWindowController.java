@@ -239,7 +239,7 @@ public final class MainWindowController {
 
     BookMenus.Actions actionsFor(long bookId) {
         return new BookMenus.Actions(() -> resync.scanBook(bookId), () -> resync.refreshBook(bookId),
-                () -> opener.open(bookId, true), () -> showFolderOf(bookId));
+                () -> resync.resetBook(bookId), () -> opener.open(bookId, true), () -> showFolderOf(bookId));
     }
 
     private void openBook(BookSummary book) {

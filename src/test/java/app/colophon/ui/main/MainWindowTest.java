@@ -128,6 +128,37 @@ class MainWindowTest {
     }
 
     @Test
+    void resetFromTheTileMenuAsksWithTheExactTextAndCancelAsTheDefault(FxRobot robot) {
+        openMoreMenu(robot, tile(robot, "Dune"));
+        robot.clickOn(BookMenus.RESET);
+
+        Window dialog = robot.window(RefreshConfirmation.RESET_TITLE);
+        DialogPane pane = (DialogPane) dialog.getScene().getRoot();
+        assertThat(pane.getContentText()).isEqualTo("This will clear every value of the book, including your manual "
+                + "changes, and read it again from its file(s) and path. Values the files do not have will be empty.");
+        assertThat(pane.getButtonTypes()).extracting(b -> b.getText()).containsExactly("Cancel", "Reset");
+        assertThat(((javafx.scene.control.Button) pane.lookupButton(RefreshConfirmation.CANCEL)).isDefaultButton()).isTrue();
+        assertThat(((javafx.scene.control.Button) pane.lookupButton(RefreshConfirmation.RESET)).isDefaultButton()).isFalse();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ui.resync.calls()).isEmpty();
+    }
+
+    @Test
+    void resetFromTheListRowsContextMenuResetsTheBookAndSaysSo(FxRobot robot) {
+        ui.colophon.editor().editBook(duneId, Map.of(BookField.TITLE, "My Dune"));
+        robot.interact(() -> ui.context.model().updated(ui.colophon.libraries().summary(duneId).orElseThrow(), null));
+        robot.clickOn("List");
+        openContextMenu(robot, row(robot, "My Dune"));
+        robot.clickOn(BookMenus.RESET);
+        robot.clickOn("Reset");
+
+        waitUntil(() -> ui.resync.calls().contains(new Call("book", duneId, ResyncMode.RESET)));
+        waitUntil(() -> shown(ResyncActions.RESET));
+        assertThat(ui.colophon.libraries().book(duneId).orElseThrow().book().title()).isEqualTo("Dune");
+    }
+
+    @Test
     void cancellingTheConfirmationChangesNothing(FxRobot robot) {
         ui.colophon.editor().editBook(duneId, Map.of(BookField.TITLE, "My Dune"));
         robot.interact(() -> ui.context.model().updated(ui.colophon.libraries().summary(duneId).orElseThrow(), null));
