@@ -20,7 +20,7 @@ import java.nio.file.Path;
                 + "Without a command, opens the window.",
         subcommands = {ScanCommand.class, BooksCommand.class, BookCommand.class, EditCommand.class,
                 ResyncCommand.class, MissingCommand.class, FoldersCommand.class, ServeCommand.class,
-                CommandLine.HelpCommand.class})
+                HelpCommand.class})
 public final class Cli {
 
     public static final int OK = 0;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "resync", description = "Rescans one book or file from disk.",
+@Command(name = "resync", mixinStandardHelpOptions = true, description = "Rescans one book or file from disk.",
         subcommands = {ResyncCommand.Book.class, ResyncCommand.File.class})
 final class ResyncCommand {
 
@@ -73,7 +73,7 @@ final class ResyncCommand {
         abstract ResyncResult run(Colophon app, ResyncMode mode);
     }
 
-    @Command(name = "book", description = "Rescans every file of a book.")
+    @Command(name = "book", mixinStandardHelpOptions = true, description = "Rescans every file of a book.")
     static final class Book extends Target {
         @Override
         ResyncResult run(Colophon app, ResyncMode mode) {
@@ -81,7 +81,7 @@ final class ResyncCommand {
         }
     }
 
-    @Command(name = "file", description = "Rescans one file.")
+    @Command(name = "file", mixinStandardHelpOptions = true, description = "Rescans one file.")
     static final class File extends Target {
         @Override
         ResyncResult run(Colophon app, ResyncMode mode) {
