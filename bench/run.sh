@@ -214,8 +214,9 @@ scan_step() {
   # shellcheck disable=SC2086
   timed java $opts ${BENCH_JAVA_OPTS:-} -jar "$JAR" --data-dir "$d" scan "$lib"
   [ "$RC" = 0 ] || die "colophon scan failed (exit $RC): $(tail -3 "$TMPD/stderr")"
-  local own added read failed
+  local own added read failed moved
   own=$(awk -F': ' '/^Seconds:/{print $2}' "$TMPD/stdout")
+  moved=$(sed -n 's/.*moved: \([0-9]*\),.*/\1/p' "$TMPD/stdout")
   added=$(sed -n 's/^Books added: \([0-9]*\),.*/\1/p' "$TMPD/stdout")
   read=$(sed -n 's/^Files read: \([0-9]*\),.*/\1/p' "$TMPD/stdout")
   failed=$(sed -n 's/.*failed: \([0-9]*\).*/\1/p' "$TMPD/stdout")
@@ -226,6 +227,7 @@ scan_step() {
   record "$n" "$r" "scan.$key.others_cpu_s" "$OTHERS_S"
   record "$n" "$r" "scan.$key.files_read" "$read"
   record "$n" "$r" "scan.$key.files_failed" "$failed"
+  [ -n "$moved" ] && record "$n" "$r" "scan.$key.files_moved" "$moved"
   if [ "$key" = first ] || [ "$key" = first_plain ]; then
     record "$n" "$r" "scan.$key.books_per_s" "$(awk -v n="$n" -v w="$WALL" 'BEGIN{printf "%.1f", n/w}')"
     record "$n" "$r" "scan.$key.books_added" "$added"
@@ -277,6 +279,16 @@ for n in "${SIZE_LIST[@]}"; do
     scan_step "$n" "$r" rescan "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
     bench_java colophon.bench.Generate mutate "$lib" 0.01 "$(date +%s)" >> "$LOG" 2>&1
     scan_step "$n" "$r" changed "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
+    # 10% of the books get a manual title, then half of them are renamed and half moved into new folders; the
+    # rescan must find every one by content and keep its edits (MoveBench); the files go back afterwards
+    bench_java colophon.bench.MoveBench prepare "$d" "$lib/library" $((n / 10)) "$r" "$TMPD/moves" >> "$LOG" 2>&1 \
+      || die "MoveBench prepare failed (see $LOG)"
+    scan_step "$n" "$r" moved "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
+    bench_java colophon.bench.MoveBench check "$d" "$TMPD/moves" > "$TMPD/movecheck" 2>> "$LOG" \
+      || die "MoveBench check failed (see $LOG)"
+    keyvals "$n" "$r" "$TMPD/movecheck"
+    bench_java colophon.bench.MoveBench restore "$TMPD/moves" >> "$LOG" 2>&1
+    log "  moves: $(tr '\n' ' ' < "$TMPD/movecheck")"
     # the same first scan and rescan with plain `java` defaults, as `java -jar target/colophon.jar` runs
     rm -rf "$d-plain"
     scan_step "$n" "$r" first_plain "$d-plain" "$lib/library" ""

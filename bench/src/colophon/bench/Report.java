@@ -78,6 +78,13 @@ public final class Report {
                 new Row("rescan after 1% of files changed, s: wall (scan's own)", "", 10_000,
                         s -> pair(median(s, "scan.changed.wall_s"), median(s, "scan.changed.internal_s"), 2),
                         s -> null),
+                new Row("move and rename 10% of the files (1,000 of 10,000), rescan, s: wall (scan's own)", "", 10_000,
+                        s -> pair(median(s, "scan.moved.wall_s"), median(s, "scan.moved.internal_s"), 2),
+                        s -> null),
+                new Row("  … files found moved / edits kept on their books", "all", 10_000,
+                        s -> movesKept(s),
+                        s -> both(eq(median(s, "scan.moved.files_moved"), median(s, "moves.total")),
+                                eq(median(s, "moves.kept"), median(s, "moves.total")))),
                 new Row("resync one book, *Scan for new metadata*, p50 / p95 ms", "≤ 20 / ≤ 50", 10_000,
                         s -> pair2(median(s, "resync.scan.p50_ms"), median(s, "resync.scan.p95_ms"), 1),
                         s -> both(le(median(s, "resync.scan.p50_ms"), 20), le(median(s, "resync.scan.p95_ms"), 50))),
@@ -217,6 +224,20 @@ public final class Report {
 
     private static Boolean le(Double v, double target) {
         return v == null ? null : v <= target;
+    }
+
+    private static Boolean eq(Double a, Double b) {
+        return a == null || b == null ? null : a.doubleValue() == b.doubleValue();
+    }
+
+    /** "moved / total, kept / total" for the moves benchmark. */
+    private String movesKept(int size) {
+        Double total = median(size, "moves.total");
+        if (total == null) {
+            return "";
+        }
+        return num(median(size, "scan.moved.files_moved"), 0) + " / " + num(total, 0) + " found; "
+                + num(median(size, "moves.kept"), 0) + " / " + num(total, 0) + " edits kept";
     }
 
     private static Boolean both(Boolean a, Boolean b) {

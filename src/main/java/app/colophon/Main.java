@@ -2,6 +2,7 @@ package app.colophon;
 
 import app.colophon.cli.Cli;
 import app.colophon.cli.EarlyOpen;
+import app.colophon.cli.LaunchArguments;
 import app.colophon.library.DataDirectory;
 
 import java.io.PrintWriter;
@@ -9,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Entry point: no arguments opens the window; any argument runs the command line without starting JavaFX
- * (the UI classes are not even loaded).
+ * Entry point: no command opens the window (on {@code --data-dir} when given); a command runs the command line
+ * without starting JavaFX (the UI classes are not even loaded).
  */
 public final class Main {
 
@@ -18,27 +19,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Path dataDir = DataDirectory.resolve(dataDirArgument(args));
+        LaunchArguments launch = LaunchArguments.of(args);
+        Path dataDir = DataDirectory.resolve(launch.dataDir());
         System.setProperty(LogConfigurator.LOG_DIR_PROPERTY, dataDir.resolve("logs").toString());
-        if (args.length == 0) {
-            app.colophon.ui.ColophonApp.launchWindow(args);
+        if (launch.opensWindow()) {
+            app.colophon.ui.ColophonApp.launchWindow(dataDir);
             return;
         }
-        EarlyOpen.startFor(args, dataDir);
+        EarlyOpen.startFor(launch, dataDir);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(Cli.run(args, out, err));
-    }
-
-    private static Path dataDirArgument(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data-dir") && i + 1 < args.length) {
-                return Path.of(args[i + 1]);
-            }
-            if (args[i].startsWith("--data-dir=")) {
-                return Path.of(args[i].substring("--data-dir=".length()));
-            }
-        }
-        return null;
     }
 }

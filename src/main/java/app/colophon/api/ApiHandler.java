@@ -2,6 +2,7 @@ package app.colophon.api;
 
 import app.colophon.library.Colophon;
 import app.colophon.library.ColophonException;
+import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.NotFoundException;
 import app.colophon.library.ParseFailedException;
 import app.colophon.library.ResyncMode;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
 
 /**
  * Every request of the API, in this order: the token (401), the path (404), the method (405), the body (413, 400),
- * then the work (200, 404, 422). Each answer is JSON; a failure is {@code {"error": "<one sentence>"}}.
+ * then the work (200, 404, 409 for a library folder that is not available, 422). Each answer is JSON; a failure is {@code {"error": "<one sentence>"}}.
  */
 final class ApiHandler implements HttpHandler {
 
@@ -41,7 +42,8 @@ final class ApiHandler implements HttpHandler {
     private static final Pattern ROUTE = Pattern.compile("/(books|files)(?:/([^/]+)(/resync)?)?/?");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
     private static final String BEARER = "bearer ";
-    private static final String BODY_HELP = "send {\"refresh\": false} or {\"refresh\": true}";
+    private static final String BODY_HELP = "send {\"mode\": \"scan\"}, {\"mode\": \"refresh\"} or {\"mode\": \"reset\"}"
+            + " (or {\"refresh\": false|true})";
 
     private static final ObjectReader JSON_BODY = JsonView.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -67,6 +69,8 @@ final class ApiHandler implements HttpHandler {
                 answer = Answer.error(404, e.getMessage());
             } catch (ParseFailedException e) {
                 answer = Answer.error(422, e.getMessage());
+            } catch (LibraryUnavailableException e) {
+                answer = Answer.error(409, e.getMessage());
             } catch (ColophonException e) {
                 LOG.error("API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 answer = Answer.error(500, e.getMessage());
@@ -97,9 +101,10 @@ final class ApiHandler implements HttpHandler {
         }
         String method = exchange.getRequestMethod();
         String allowed = resync ? "POST" : "GET";
-        if (!allowed.equals(method)) {
+        boolean head = !resync && method.equals("HEAD"); // a GET without its body
+        if (!allowed.equals(method) && !head) {
             throw new Failure(405, "Method " + method + " is not allowed on " + path + "; use " + allowed)
-                    .header("Allow", allowed);
+                    .header("Allow", resync ? allowed : "GET, HEAD");
         }
         if (id == null) {
             long library = app.libraries().defaultLibrary().id();
@@ -108,7 +113,7 @@ final class ApiHandler implements HttpHandler {
         String kind = books ? "book" : "file";
         long number = id(id, kind);
         if (resync) {
-            ResyncMode mode = refresh(exchange) ? ResyncMode.REFRESH : ResyncMode.SCAN;
+            ResyncMode mode = mode(exchange);
             ResyncResult result = books ? app.resync().resyncBook(number, mode) : app.resync().resyncFile(number, mode);
             return Answer.ok(resyncJson(result));
         }
@@ -172,8 +177,11 @@ final class ApiHandler implements HttpHandler {
         return book;
     }
 
-    /** The {@code refresh} of a resync body; nothing else is accepted. */
-    private static boolean refresh(HttpExchange exchange) throws IOException {
+    /**
+     * The mode of a resync body: {@code {"mode": "scan"|"refresh"|"reset"}}, or the older {@code {"refresh": bool}};
+     * with neither (no body, {@code {}}) or both, a scan. Other fields and other values are refused.
+     */
+    private static ResyncMode mode(HttpExchange exchange) throws IOException {
         byte[] body = RequestBody.read(exchange, ApiServer.MAX_BODY_BYTES);
         JsonNode json;
         try {
@@ -182,23 +190,40 @@ final class ApiHandler implements HttpHandler {
             throw new Failure(400, "Malformed JSON body (" + e.getOriginalMessage() + "); " + BODY_HELP);
         }
         if (json == null || json.isMissingNode()) {
-            throw new Failure(400, "Missing request body: " + BODY_HELP);
+            return ResyncMode.SCAN;
         }
         if (!json.isObject()) {
             throw new Failure(400, "The body must be a JSON object: " + BODY_HELP);
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("refresh")) {
+            if (!name.equals("refresh") && !name.equals("mode")) {
                 throw new Failure(400, "Unknown field \"" + name + "\" in the body: " + BODY_HELP);
             }
         }
         JsonNode refresh = json.get("refresh");
-        if (refresh == null || !refresh.isBoolean()) {
+        if (refresh != null && !refresh.isBoolean()) {
             throw new Failure(400, "\"refresh\" must be true or false: " + BODY_HELP);
         }
-        return refresh.booleanValue();
+        JsonNode mode = json.get("mode");
+        ResyncMode named = null;
+        if (mode != null) {
+            named = MODES.get(mode.isTextual() ? mode.asText() : "");
+            if (named == null) {
+                throw new Failure(400, "Unknown mode " + mode + ": \"mode\" must be \"scan\", \"refresh\" or \"reset\"");
+            }
+        }
+        if (named != null && refresh == null) {
+            return named;
+        }
+        if (refresh != null && named == null) {
+            return refresh.booleanValue() ? ResyncMode.REFRESH : ResyncMode.SCAN;
+        }
+        return ResyncMode.SCAN; // neither, or both: a scan, which loses nothing
     }
+
+    private static final Map<String, ResyncMode> MODES = Map.of("scan", ResyncMode.SCAN, "refresh", ResyncMode.REFRESH,
+            "reset", ResyncMode.RESET);
 
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
         byte[] bytes = (JsonView.write(answer.json()) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -207,7 +232,7 @@ final class ApiHandler implements HttpHandler {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(answer.status(), -1); // a HEAD answer has no body (it is a 405 anyway)
+            exchange.sendResponseHeaders(answer.status(), -1); // what a GET would answer, without its body
             return;
         }
         exchange.sendResponseHeaders(answer.status(), bytes.length);

@@ -76,6 +76,7 @@ public final class JsonView {
         FieldValues<FileField> f = file.fields();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", file.id());
+        out.put("bookId", file.bookId());
         out.put("path", file.path().toString());
         out.put("format", file.format().jsonName());
         out.put("sizeBytes", file.sizeBytes());
@@ -95,6 +96,7 @@ public final class JsonView {
         out.put("durationSeconds", file.durationSeconds());
         out.put("sources", sources(f));
         out.put("error", file.error());
+        out.put("missing", file.missing());
         return out;
     }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "book", description = "Shows one book with every field, each field's source, and its files.")
+@Command(name = "book", mixinStandardHelpOptions = true, description = "Shows one book with every field, each field's source, and its files.")
 final class BookCommand extends Session.Top implements Callable<Integer> {
 
     @Parameters(paramLabel = "<id>", description = "Book id (see: colophon books)")

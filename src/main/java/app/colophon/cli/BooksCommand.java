@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "books", description = "Lists the books of the default library: id, title, authors, series.")
+@Command(name = "books", mixinStandardHelpOptions = true, description = "Lists the books of the default library: id, title, authors, series.")
 final class BooksCommand extends Session.Top implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON")

@@ -1,6 +1,8 @@
 package app.colophon.cli;
 
 import app.colophon.library.AppVersion;
+import app.colophon.library.FolderOverlapException;
+import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.NotFoundException;
 import app.colophon.library.ParseFailedException;
 import picocli.CommandLine;
@@ -10,12 +12,16 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** The headless command line (DESIGN §7). Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 parse error. */
+/**
+ * The headless command line (DESIGN §7). Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 parse error,
+ * 5 library folder not available.
+ */
 @Command(name = "colophon", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Colophon: a library for the ebooks, comics, audiobooks and PDFs in your folders.%n"
                 + "Without a command, opens the window.",
         subcommands = {ScanCommand.class, BooksCommand.class, BookCommand.class, EditCommand.class,
-                ResyncCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+                ResyncCommand.class, MissingCommand.class, FoldersCommand.class, ServeCommand.class,
+                HelpCommand.class})
 public final class Cli {
 
     public static final int OK = 0;
@@ -23,6 +29,7 @@ public final class Cli {
     public static final int USAGE = 2;
     public static final int NOT_FOUND = 3;
     public static final int PARSE_ERROR = 4;
+    public static final int UNAVAILABLE = 5;
 
     @Option(names = "--data-dir", paramLabel = "<dir>", scope = CommandLine.ScopeType.INHERIT,
             description = "Folder holding the database (default: $COLOPHON_HOME, else the platform's data folder)")
@@ -55,7 +62,10 @@ public final class Cli {
         if (e instanceof ParseFailedException) {
             return PARSE_ERROR;
         }
-        if (e instanceof UsageException) {
+        if (e instanceof LibraryUnavailableException) {
+            return UNAVAILABLE;
+        }
+        if (e instanceof UsageException || e instanceof FolderOverlapException) {
             return USAGE;
         }
         return ERROR;

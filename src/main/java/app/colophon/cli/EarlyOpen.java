@@ -10,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Opens the data folder while picocli is still building its command model: each takes a good part of a command's
  * start-up and they need not wait for each other. Only for the commands that open it anyway, so that
- * {@code colophon --help} creates nothing.
+ * {@code colophon --help} and {@code colophon scan --help} create nothing.
  */
 public final class EarlyOpen {
 
-    private static final Set<String> OPENING_COMMANDS = Set.of("scan", "books", "book", "edit", "resync", "serve");
+    private static final Set<String> OPENING_COMMANDS = Set.of("scan", "books", "book", "edit", "resync", "missing", "folders", "serve");
 
     private static Path folder;
     private static CompletableFuture<Colophon> opening;
@@ -22,9 +22,9 @@ public final class EarlyOpen {
     private EarlyOpen() {
     }
 
-    /** Starts opening {@code dataDir} if {@code args} name a command that will open it. */
-    public static synchronized void startFor(String[] args, Path dataDir) {
-        if (OPENING_COMMANDS.contains(command(args))) {
+    /** Starts opening {@code dataDir} if the arguments name a command that will open it (not only for its help). */
+    public static synchronized void startFor(LaunchArguments args, Path dataDir) {
+        if (OPENING_COMMANDS.contains(args.command()) && !args.helpOnly()) {
             folder = dataDir;
             opening = CompletableFuture.supplyAsync(() -> Colophon.open(dataDir));
         }
@@ -41,17 +41,5 @@ public final class EarlyOpen {
             return Colophon.open(dataDir);
         }
         return Futures.join(started);
-    }
-
-    /** The first argument that is neither an option nor the value of {@code --data-dir}. */
-    static String command(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data-dir")) {
-                i++;
-            } else if (!args[i].startsWith("-")) {
-                return args[i];
-            }
-        }
-        return "";
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * {@code edit book <id> --title … --authors "A; B"} and {@code edit file <id> --publisher …}: sets fields as
  * the editor does (source manual). The options are generated from the field names, so they always match JSON.
  */
-@Command(name = "edit", description = "Sets fields as the user would in the editor (source: manual); \"\" clears a field.",
+@Command(name = "edit", mixinStandardHelpOptions = true, description = "Sets fields as the user would in the editor (source: manual); \"\" clears a field.",
         subcommands = {EditCommand.Book.class, EditCommand.File.class})
 final class EditCommand {
 
@@ -88,7 +88,7 @@ final class EditCommand {
         abstract BookWithFiles apply(Colophon app);
     }
 
-    @Command(name = "book", description = "Edits a book's fields.")
+    @Command(name = "book", mixinStandardHelpOptions = true, description = "Edits a book's fields.")
     static final class Book extends Target {
         @Override
         BookWithFiles apply(Colophon app) {
@@ -96,7 +96,7 @@ final class EditCommand {
         }
     }
 
-    @Command(name = "file", description = "Edits a file's fields.")
+    @Command(name = "file", mixinStandardHelpOptions = true, description = "Edits a file's fields.")
     static final class File extends Target {
         @Override
         BookWithFiles apply(Colophon app) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-@Command(name = "resync", description = "Rescans one book or file from disk.",
+@Command(name = "resync", mixinStandardHelpOptions = true, description = "Rescans one book or file from disk.",
         subcommands = {ResyncCommand.Book.class, ResyncCommand.File.class})
 final class ResyncCommand {
 
@@ -28,8 +28,12 @@ final class ResyncCommand {
         @Parameters(paramLabel = "<id>")
         long id;
 
-        @Option(names = "--refresh", description = "Overwrite every field the file has, manual edits included")
+        @Option(names = "--refresh", description = "Refresh all metadata: every value the files have wins, manual edits included")
         boolean refresh;
+
+        @Option(names = "--reset", description = "Reset to file metadata: clear every value, manual edits and clears "
+                + "included, and read the files and paths afresh (values the files lack become empty)")
+        boolean reset;
 
         @Option(names = "--json", description = "Print JSON")
         boolean json;
@@ -44,18 +48,21 @@ final class ResyncCommand {
 
         @Override
         public Integer call() {
+            if (refresh && reset) {
+                throw new Cli.UsageException("--refresh and --reset cannot be used together");
+            }
             try (Colophon app = open()) {
-                ResyncMode mode = refresh ? ResyncMode.REFRESH : ResyncMode.SCAN;
+                ResyncMode mode = reset ? ResyncMode.RESET : refresh ? ResyncMode.REFRESH : ResyncMode.SCAN;
                 ResyncResult result = run(app, mode);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     out.println(JsonView.write(JsonView.resync(result)));
                 } else if (result instanceof ResyncResult.Removed removed) {
-                    out.println(removed.bookDeleted() ? "Book removed (no files remain)" : "File removed (no longer on disk)");
+                    out.println(removed.message());
                 } else {
                     ResyncResult.Updated updated = (ResyncResult.Updated) result;
-                    out.println(refresh ? "Metadata refreshed" : "Metadata scanned");
-                    updated.removedFiles().forEach(p -> out.println("File removed (no longer on disk): " + p));
+                    out.println(mode.doneMessage());
+                    updated.removedFiles().forEach(p -> out.println(ResyncResult.Removed.FILE_REMOVED + ": " + p));
                     updated.failures().forEach(f -> out.println("Not read: " + f));
                     BookCommand.printText(updated.book(), out);
                 }
@@ -66,7 +73,7 @@ final class ResyncCommand {
         abstract ResyncResult run(Colophon app, ResyncMode mode);
     }
 
-    @Command(name = "book", description = "Rescans every file of a book.")
+    @Command(name = "book", mixinStandardHelpOptions = true, description = "Rescans every file of a book.")
     static final class Book extends Target {
         @Override
         ResyncResult run(Colophon app, ResyncMode mode) {
@@ -74,7 +81,7 @@ final class ResyncCommand {
         }
     }
 
-    @Command(name = "file", description = "Rescans one file.")
+    @Command(name = "file", mixinStandardHelpOptions = true, description = "Rescans one file.")
     static final class File extends Target {
         @Override
         ResyncResult run(Colophon app, ResyncMode mode) {

@@ -2,6 +2,7 @@ package app.colophon.library;
 
 import app.colophon.library.LibraryWalker.DiskFile;
 import app.colophon.library.LibraryWalker.Listing;
+import app.colophon.model.BookFile;
 import app.colophon.model.Library;
 import app.colophon.store.Database;
 import app.colophon.store.FileRepository.Stamp;
@@ -13,15 +14,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Scans a library (DESIGN §4): walks its roots, drops records of vanished files, reads new and changed files
- * in parallel and writes them in batches. A missing or unmounted root stops the scan before anything is
- * deleted; one bad file is recorded on that file and the scan goes on; a cancel keeps what was committed.
+ * Scans a library (DESIGN §4): walks its roots; leaves every unavailable root as it is; marks files gone from the
+ * others as missing (never deletes them); lets moved and renamed files take their records back; reads new and
+ * changed files in parallel and writes them in batches. One bad file is recorded on that file and the scan goes
+ * on; a cancel keeps what was committed.
  */
 public final class LibraryScanner {
 
@@ -48,67 +50,102 @@ public final class LibraryScanner {
         for (Stamp s : Futures.join(stamps)) {
             known.put(s.path(), s);
         }
-        refuseEmptiedRoots(library, listing, known.keySet());
-
         Counts counts = new Counts();
         counts.errors.addAll(listing.skipped()); // what the walk could not take in: unreadable folders, loops, bad names
-        removeVanished(listing, known, counts);
-
-        List<Path> toRead = new ArrayList<>();
-        for (DiskFile f : listing.files()) {
-            Stamp s = known.get(f.path());
-            if (s != null && s.sizeBytes() == f.sizeBytes() && s.modifiedMillis() == f.modifiedMillis()) {
-                counts.unchanged++;
-            } else {
-                toRead.add(f.path());
-            }
-        }
-        boolean wasCancelled = readAndWrite(libraryId, toRead, progress, cancelled, counts);
-        counts.updatedBooks.removeAll(counts.createdBooks);
-        return new ScanReport(counts.createdBooks.size(), counts.updatedBooks.size(), counts.removedBooks,
-                counts.read, counts.unchanged, counts.removedFiles, counts.errors, wasCancelled,
-                Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    /**
-     * A root that lists no file while the database knows files under it is most likely an unmounted drive or
-     * share: treating it as "everything was deleted" would throw away the user's library.
-     */
-    private static void refuseEmptiedRoots(Library library, Listing listing, Set<Path> knownPaths) {
-        for (Path root : library.roots()) {
-            boolean knownUnder = knownPaths.stream().anyMatch(p -> p.startsWith(root));
-            boolean foundUnder = listing.files().stream().anyMatch(f -> f.path().startsWith(root));
-            if (knownUnder && !foundUnder) {
-                throw new LibraryUnavailableException("Library folder " + root + " is empty; if it is on a drive or "
-                        + "share that is not mounted, mount it and scan again. Nothing was removed.");
-            }
-        }
-    }
-
-    private void removeVanished(Listing listing, Map<Path, Stamp> known, Counts counts) {
         Set<Path> onDisk = new HashSet<>();
         listing.files().forEach(f -> onDisk.add(f.path()));
+        Set<Path> unavailable = unavailableRoots(library, listing, known, onDisk, counts);
+        Scope scope = new Scope(library, unavailable, listing);
+
         List<Stamp> vanished = known.values().stream()
-                .filter(s -> !onDisk.contains(s.path()) && !listing.isUnderUnreadable(s.path())).toList();
-        if (vanished.isEmpty()) {
-            return;
-        }
-        db.inTransaction(() -> {
-            for (Stamp s : vanished) {
-                db.files().find(s.id()).ifPresent(file -> {
-                    counts.removedFiles++;
-                    if (writer.removeFile(file)) {
-                        counts.removedBooks++;
-                    } else {
-                        counts.updatedBooks.add(file.bookId());
-                    }
-                });
+                .filter(s -> !s.missing() && !onDisk.contains(s.path()) && scope.decides(s.path())).toList();
+        markMissing(vanished);
+
+        List<DiskFile> newFiles = new ArrayList<>();
+        List<Path> toRead = new ArrayList<>();
+        for (DiskFile f : listing.files()) {
+            if (!scope.decides(f.path())) {
+                continue;
             }
-        });
+            Stamp s = known.get(f.path());
+            if (s == null) {
+                newFiles.add(f);
+                toRead.add(f.path());
+            } else if (s.missing() || s.sizeBytes() != f.sizeBytes() || s.modifiedMillis() != f.modifiedMillis()) {
+                toRead.add(f.path());
+            } else {
+                counts.unchanged++;
+            }
+        }
+        MoveMatcher moves = newFiles.isEmpty() ? new MoveMatcher(List.of()) : new MoveMatcher(
+                db.files().missing(libraryId).stream().filter(m -> scope.decides(m.path())).toList(),
+                outOfReach(known, unavailable, newFiles, library));
+        moves.matchByContent(newFiles);
+
+        boolean wasCancelled = readAndWrite(libraryId, toRead, known.keySet(), moves, progress, cancelled, counts);
+        counts.updatedBooks.removeAll(counts.createdBooks);
+        StillMissing still = stillMissing(vanished, counts.movedIds);
+        return new ScanReport(counts.createdBooks.size(), counts.updatedBooks.size(), still.books(), counts.read,
+                counts.unchanged, still.files(), counts.movedIds.size(), counts.errors, counts.unavailable,
+                wasCancelled, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private boolean readAndWrite(long libraryId, List<Path> toRead, Consumer<ScanProgress> progress,
-                                 BooleanSupplier cancelled, Counts counts) {
+    /** The roots whose files this scan must not touch, each reported once. */
+    private Set<Path> unavailableRoots(Library library, Listing listing, Map<Path, Stamp> known, Set<Path> onDisk,
+                                       Counts counts) {
+        Map<Path, String> unavailable = ScanAvailability.unavailable(library, listing, known, onDisk, db.files()::find);
+        unavailable.forEach((root, problem) ->
+                counts.unavailable.add(new ScanReport.FileError(root, RootAvailability.message(root, problem))));
+        return unavailable.keySet();
+    }
+
+    /** The records under unavailable roots with the size of a new file: a move out of such a root can take them. */
+    private List<BookFile> outOfReach(Map<Path, Stamp> known, Set<Path> unavailable, List<DiskFile> newFiles,
+                                      Library library) {
+        if (unavailable.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> sizes = new HashSet<>();
+        newFiles.forEach(f -> sizes.add(f.sizeBytes()));
+        return known.values().stream().filter(s -> sizes.contains(s.sizeBytes()))
+                .filter(s -> unavailable.contains(RootAvailability.rootOf(library, s.path()).orElse(null)))
+                .map(s -> db.files().find(s.id())).flatMap(java.util.Optional::stream).toList();
+    }
+
+    /** Which paths this scan may change: under an available root, and not in a folder that could not be listed. */
+    private record Scope(Library library, Set<Path> unavailableRoots, Listing listing) {
+        boolean decides(Path path) {
+            Path root = RootAvailability.rootOf(library, path).orElse(null);
+            return root != null && !unavailableRoots.contains(root) && !listing.isUnderUnreadable(path);
+        }
+    }
+
+    private void markMissing(List<Stamp> vanished) {
+        if (!vanished.isEmpty()) {
+            long now = System.currentTimeMillis();
+            db.inTransaction(() -> db.files().markMissing(vanished.stream().map(Stamp::id).toList(), now));
+        }
+    }
+
+    private record StillMissing(int files, int books) {
+    }
+
+    /** Of the files this scan found gone, those no new file took over, and the books left with no file on disk. */
+    private StillMissing stillMissing(List<Stamp> vanished, Set<Long> moved) {
+        int files = 0;
+        Set<Long> books = new HashSet<>();
+        for (Stamp s : vanished) {
+            if (!moved.contains(s.id())) {
+                files++;
+                books.add(s.bookId());
+            }
+        }
+        books.removeIf(book -> !db.files().ofBook(book).stream().allMatch(BookFile::missing));
+        return new StillMissing(files, books.size());
+    }
+
+    private boolean readAndWrite(long libraryId, List<Path> toRead, Set<Path> known, MoveMatcher moves,
+                                 Consumer<ScanProgress> progress, BooleanSupplier cancelled, Counts counts) {
         List<FileReading> batch = new ArrayList<>();
         long lastCommit = System.nanoTime();
         try (ParallelReader reader = new ParallelReader(extractor, tuning)) {
@@ -123,22 +160,32 @@ public final class LibraryScanner {
                 }
                 boolean due = System.nanoTime() - lastCommit > tuning.maxBatchNanos();
                 if (batch.size() >= tuning.batchSize() || (due && !batch.isEmpty())) {
-                    commit(libraryId, batch, counts);
+                    commit(libraryId, batch, known, moves, counts);
                     lastCommit = System.nanoTime();
                 }
             }
-            commit(libraryId, batch, counts);
+            commit(libraryId, batch, known, moves, counts);
             return run.wasCancelled();
         }
     }
 
-    private void commit(long libraryId, List<FileReading> batch, Counts counts) {
+    private void commit(long libraryId, List<FileReading> batch, Set<Path> known, MoveMatcher moves, Counts counts) {
         if (batch.isEmpty()) {
             return;
         }
         db.inTransaction(() -> {
             for (FileReading reading : batch) {
-                LibraryWriter.Applied applied = writer.apply(libraryId, reading, false);
+                LibraryWriter.Applied applied = null;
+                if (!moves.isEmpty() && !known.contains(reading.path())) {
+                    BookFile was = moves.claim(reading, id -> db.files().countWithIdentifier(libraryId, id)).orElse(null);
+                    if (was != null) {
+                        applied = writer.takeOver(libraryId, was, reading);
+                        counts.movedIds.add(was.id());
+                    }
+                }
+                if (applied == null) {
+                    applied = writer.apply(libraryId, reading, false);
+                }
                 counts.read++;
                 if (reading.failed()) {
                     counts.errors.add(new ScanReport.FileError(reading.path(), reading.error()));
@@ -156,9 +203,9 @@ public final class LibraryScanner {
     private static final class Counts {
         final Set<Long> createdBooks = new HashSet<>();
         final Set<Long> updatedBooks = new HashSet<>();
+        final Set<Long> movedIds = new HashSet<>();
         final List<ScanReport.FileError> errors = new ArrayList<>();
-        int removedBooks;
-        int removedFiles;
+        final List<ScanReport.FileError> unavailable = new ArrayList<>();
         int read;
         int unchanged;
     }

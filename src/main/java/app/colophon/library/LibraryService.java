@@ -1,12 +1,14 @@
 package app.colophon.library;
 
 import app.colophon.model.Book;
+import app.colophon.model.BookFile;
 import app.colophon.model.BookSummary;
 import app.colophon.model.BookWithFiles;
 import app.colophon.model.Library;
 import app.colophon.store.Database;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -19,10 +21,12 @@ public final class LibraryService {
 
     private final Database db;
     private final LibraryScanner scanner;
+    private final LibraryWriter writer;
 
     public LibraryService(Database db, LibraryScanner scanner) {
         this.db = db;
         this.scanner = scanner;
+        this.writer = new LibraryWriter(db);
     }
 
     public List<Library> libraries() {
@@ -39,31 +43,112 @@ public final class LibraryService {
                 .orElseGet(() -> db.libraries().create(DEFAULT_LIBRARY)));
     }
 
-    /** Creates a library; when the name is taken, a number is added ("Comics 2"). */
+    /**
+     * Creates a library; when the name is taken, a number is added ("Comics 2"). A folder that overlaps a folder of
+     * any library is refused ({@link FolderOverlapException}) and nothing is created.
+     */
     public Library create(String name, List<Path> roots) {
         return db.inTransaction(() -> {
+            for (Path root : roots) {
+                Folders.checkNoOverlap(-1, root, db.libraries().list());
+            }
             String unique = name;
             for (int n = 2; db.libraries().findByName(unique).isPresent(); n++) {
                 unique = name + " " + n;
             }
             Library library = db.libraries().create(unique);
             for (Path root : roots) {
-                library = db.libraries().addRoot(library.id(), root);
+                library = db.libraries().addRoot(library.id(), Folders.stored(root));
             }
             return library;
         });
     }
 
+    /** Adds folders to a library; one it already has is skipped, one that overlaps another folder is refused. */
     public Library addRoots(long libraryId, List<Path> roots) {
         return db.inTransaction(() -> {
             Library library = db.libraries().find(libraryId)
                     .orElseThrow(() -> new NotFoundException("No library with id " + libraryId));
             for (Path root : roots) {
-                library = db.libraries().addRoot(libraryId, root);
+                if (!Folders.checkNoOverlap(libraryId, root, db.libraries().list())) {
+                    library = db.libraries().addRoot(libraryId, Folders.stored(root));
+                }
             }
             return library;
         });
     }
+
+    /** Every root folder of every library, with its book count. */
+    public List<LibraryFolder> folders() {
+        List<LibraryFolder> out = new ArrayList<>();
+        for (Library library : db.libraries().list()) {
+            for (Path root : library.roots()) {
+                out.add(new LibraryFolder(library, root, db.files().booksUnder(library.id(), root)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Forgets a root folder: its file records go, and the books left without files (the files on disk are never
+     * touched). {@code folder} is the root as listed, or any path that resolves to it.
+     */
+    public Removal removeFolder(Path folder) {
+        return db.inTransaction(() -> {
+            LibraryFolder found = Folders.find(folder, db.libraries().list())
+                    .orElseThrow(() -> new NotFoundException("No library has the folder " + Folders.stored(folder)
+                            + " (see: colophon folders)"));
+            long libraryId = found.library().id();
+            int files = db.files().deleteUnder(libraryId, found.path());
+            int books = db.books().deleteWithoutFiles(libraryId);
+            db.libraries().removeRoot(libraryId, found.path());
+            return new Removal(files, books);
+        });
+    }
+
+    /** Deletes a library with all its records (the files on disk are never touched). */
+    public Removal removeLibrary(long libraryId) {
+        return db.inTransaction(() -> {
+            if (db.libraries().find(libraryId).isEmpty()) {
+                throw new NotFoundException("No library with id " + libraryId);
+            }
+            int files = db.files().stamps(libraryId).size();
+            int books = (int) db.books().count(libraryId);
+            db.libraries().delete(libraryId);
+            return new Removal(files, books);
+        });
+    }
+
+    /** The files marked missing, of one library or (null) of all. */
+    public List<MissingFile> missing(Long libraryId) {
+        return db.files().missing(libraryId).stream()
+                .map(f -> new MissingFile(f, db.books().find(f.bookId()).map(Book::title).orElse(null))).toList();
+    }
+
+    /** How many books of the library have no file on disk (every file missing). */
+    public long missingBooks(long libraryId) {
+        return db.files().missing(libraryId).stream().map(BookFile::bookId).distinct()
+                .filter(book -> db.files().ofBook(book).stream().allMatch(BookFile::missing)).count();
+    }
+
+    /**
+     * Removes the records of the missing files of one library or (null) all, and the books left without files;
+     * a book that keeps other files is derived again from them.
+     */
+    public Removal removeMissing(Long libraryId) {
+        return db.inTransaction(() -> {
+            int files = 0;
+            int books = 0;
+            for (BookFile file : db.files().missing(libraryId)) {
+                files++;
+                if (writer.removeFile(file)) {
+                    books++;
+                }
+            }
+            return new Removal(files, books);
+        });
+    }
+
 
     public ScanReport scan(long libraryId, Consumer<ScanProgress> progress, BooleanSupplier cancelled) {
         return scanner.scan(libraryId, progress, cancelled);

@@ -18,12 +18,16 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Lists the book files under a library's roots: supported extensions in any case; hidden files and folders,
- * {@code __MACOSX} and unreadable entries skipped; symlinked folders followed, loops cut.
+ * {@code __MACOSX} and unreadable entries skipped; symbolic links followed while they stay inside the library's
+ * roots, loops cut. A root that is missing or cannot be read is reported, never thrown: the other roots are
+ * listed as usual.
  */
 final class LibraryWalker {
 
@@ -33,10 +37,12 @@ final class LibraryWalker {
     }
 
     /**
-     * What is on disk, the folders that could not be read (files known under them must not be dropped), and the
-     * book files that cannot be imported at all, with the reason, for the scan report.
+     * What is on disk; the folders that could not be read in full (files known under them must not be marked
+     * missing); the book files that cannot be imported at all, with the reason, for the scan report; and the roots
+     * that could not be listed at all, with the reason.
      */
-    record Listing(List<DiskFile> files, Set<Path> unreadable, List<ScanReport.FileError> skipped) {
+    record Listing(List<DiskFile> files, Set<Path> unreadable, List<ScanReport.FileError> skipped,
+                   Map<Path, String> unavailableRoots) {
         boolean isUnderUnreadable(Path path) {
             for (Path dir : unreadable) {
                 if (path.startsWith(dir)) {
@@ -57,71 +63,139 @@ final class LibraryWalker {
         List<DiskFile> files = new ArrayList<>();
         Set<Path> unreadable = new HashSet<>();
         List<ScanReport.FileError> skipped = new ArrayList<>();
+        Map<Path, String> unavailable = new LinkedHashMap<>();
+        List<Path> realRoots = realPaths(library.roots());
         for (Path root : library.roots()) {
-            checkRoot(root);
+            String problem = RootAvailability.folderProblem(root);
+            if (problem != null) {
+                unavailable.put(root, problem);
+                continue;
+            }
             try {
-                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        if (!dir.equals(root) && isSkipped(dir)) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
-                            unreadable.add(dir);
-                            skipped.add(new ScanReport.FileError(dir, UNREADABLE_FOLDER));
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && !isSkipped(file) && FileFormat.fromPath(file).isPresent()) {
-                            if (!Path.of(file.toString()).equals(file)) {
-                                // A name in another encoding (Latin-1 bytes on a UTF-8 system) does not survive being
-                                // stored as text: the record could never find its file again, and every scan would
-                                // re-import it as a new book, dropping its edits.
-                                LOG.warn("Skipping {}: its name is not valid in the file name encoding", file);
-                                skipped.add(new ScanReport.FileError(file, "File name is not valid "
-                                        + System.getProperty("sun.jnu.encoding", "UTF-8") + "; rename the file to import it"));
-                            } else {
-                                files.add(new DiskFile(file, attrs.size(), attrs.lastModifiedTime().toMillis()));
-                            }
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        // A symlink loop, a folder we may not open, a file gone meanwhile: skip it, keep walking.
-                        LOG.warn("Skipping {}: {}", file, e.toString());
-                        unreadable.add(file);
-                        if (e instanceof FileSystemLoopException) {
-                            skipped.add(new ScanReport.FileError(file, "Symbolic link loop: not followed"));
-                        } else if (!(e instanceof NoSuchFileException)) { // gone meanwhile: nothing to report
-                            skipped.add(new ScanReport.FileError(file, e instanceof AccessDeniedException
-                                    ? UNREADABLE_FOLDER : "Cannot read: " + e.getMessage() + KEPT));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                throw new LibraryUnavailableException("Cannot read library folder " + root + ": " + e.getMessage()
-                        + ". Nothing was removed.");
+                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                        new Visitor(root, realRoots, files, unreadable, skipped));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Cannot list library folder {}", root, e);
+                unavailable.put(root, "cannot be listed: " + e.getMessage());
             }
         }
-        return new Listing(files, unreadable, skipped);
+        return new Listing(files, unreadable, skipped, unavailable);
     }
 
-    static void checkRoot(Path root) {
-        if (!Files.isDirectory(root)) {
-            throw new LibraryUnavailableException("Library folder " + root
-                    + " is missing (renamed, deleted or not mounted). Nothing was removed.");
+    private static final class Visitor extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final List<Path> realRoots;
+        private final List<DiskFile> files;
+        private final Set<Path> unreadable;
+        private final List<ScanReport.FileError> skipped;
+
+        Visitor(Path root, List<Path> realRoots, List<DiskFile> files, Set<Path> unreadable,
+                List<ScanReport.FileError> skipped) {
+            this.root = root;
+            this.realRoots = realRoots;
+            this.files = files;
+            this.unreadable = unreadable;
+            this.skipped = skipped;
         }
-        if (!Files.isReadable(root) || !Files.isExecutable(root)) {
-            throw new LibraryUnavailableException("Library folder " + root + " cannot be read (permission denied). "
-                    + "Nothing was removed.");
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(root)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (isSkipped(dir)) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (leadsOutside(dir)) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+                unreadable.add(dir);
+                skipped.add(new ScanReport.FileError(dir, UNREADABLE_FOLDER));
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
         }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (!attrs.isRegularFile() || isSkipped(file) || FileFormat.fromPath(file).isEmpty() || leadsOutside(file)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (!Path.of(file.toString()).equals(file)) {
+                // A name in another encoding (Latin-1 bytes on a UTF-8 system) does not survive being stored as
+                // text: the record could never find its file again, and every scan would re-import it as a new
+                // book, dropping its edits.
+                LOG.warn("Skipping {}: its name is not valid in the file name encoding", file);
+                skipped.add(new ScanReport.FileError(file, "File name is not valid "
+                        + System.getProperty("sun.jnu.encoding", "UTF-8") + "; rename the file to import it"));
+            } else {
+                files.add(new DiskFile(file, attrs.size(), attrs.lastModifiedTime().toMillis()));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            // A symlink loop, a folder we may not open, a file gone meanwhile: skip it, keep walking.
+            LOG.warn("Skipping {}: {}", file, e.toString());
+            unreadable.add(file);
+            if (e instanceof FileSystemLoopException) {
+                skipped.add(new ScanReport.FileError(file, "Symbolic link loop: not followed"));
+            } else if (!(e instanceof NoSuchFileException)) { // gone meanwhile: nothing to report
+                skipped.add(new ScanReport.FileError(file, e instanceof AccessDeniedException
+                        ? UNREADABLE_FOLDER : "Cannot read: " + e.getMessage() + KEPT));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        /**
+         * A folder whose listing failed part way (an I/O error, an entry of /proc vanishing) ends here with the
+         * error: what was listed stays, the folder's known books are kept, and the walk goes on.
+         */
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+            if (e != null) {
+                LOG.warn("Could not list all of {}: {}", dir, e.toString());
+                unreadable.add(dir);
+                skipped.add(new ScanReport.FileError(dir, "Cannot list the folder: " + e.getMessage() + KEPT));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        /**
+         * A symbolic link whose target lies outside every root of the library is not followed: it could lead
+         * anywhere (a link into /proc or to / walks the whole machine), and what it leads to is not the library.
+         */
+        private boolean leadsOutside(Path path) {
+            if (!Files.isSymbolicLink(path)) {
+                return false;
+            }
+            try {
+                Path target = path.toRealPath();
+                for (Path r : realRoots) {
+                    if (target.startsWith(r)) {
+                        return false;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // a dangling link: nothing to follow
+            }
+            skipped.add(new ScanReport.FileError(path, "Symbolic link to outside the library's folders: not followed"));
+            return true;
+        }
+    }
+
+    private static List<Path> realPaths(List<Path> roots) {
+        List<Path> real = new ArrayList<>();
+        for (Path root : roots) {
+            try {
+                real.add(root.toRealPath());
+            } catch (IOException | RuntimeException e) {
+                real.add(root.toAbsolutePath().normalize());
+            }
+        }
+        return real;
     }
 
     private static boolean isSkipped(Path path) {

@@ -61,6 +61,73 @@ final class LibraryWriter {
         return new Applied(file, book, stored == null, false, !before.fields().equals(book.fields()));
     }
 
+    /**
+     * A moved or renamed file takes over the record of the missing file it was (see {@link MoveMatcher}): the record
+     * keeps its id, book, values and sources and gets the new path; a book whose only file this is moves with it,
+     * so files added beside it later join it. Then the reading is merged as for any known file, under the scan's
+     * rules, so manual values stay.
+     */
+    Applied takeOver(long libraryId, BookFile record, FileReading reading) {
+        db.files().update(libraryId, record.movedTo(reading.path()));
+        Optional<Book> book = db.books().find(record.bookId());
+        if (book.isPresent() && db.files().ofBook(record.bookId()).size() == 1) {
+            db.books().relocate(book.get(), folderOf(reading.path()), groupKey(reading.path()));
+        }
+        return apply(libraryId, reading, false);
+    }
+
+    /**
+     * A resync's update of one known file record, without deriving its book again (the caller does that once, for
+     * all the book's files): merged under the mode's rules, or reset.
+     */
+    BookFile updateFile(long libraryId, FileReading reading, ResyncMode mode) {
+        BookFile stored = db.files().findByPath(libraryId, reading.path())
+                .orElseThrow(() -> new NotFoundException("No file " + reading.path() + " in the library"));
+        return mode == ResyncMode.RESET ? reset(libraryId, stored, reading)
+                : db.files().update(libraryId, merged(stored, reading, mode.forceRefresh()));
+    }
+
+    /** A resync's new values of a book from its files, once: derived afresh for a reset, merged otherwise. */
+    Optional<Book> rederive(long bookId, ResyncMode mode) {
+        return mode == ResyncMode.RESET ? resetBook(bookId) : rederive(bookId, mode.forceRefresh());
+    }
+
+    /**
+     * Reset of one file (DESIGN §5): the record takes exactly what the reading says — manual values and manual
+     * clears go. A file that cannot be read keeps what it said before but loses its manual values.
+     */
+    private BookFile reset(long libraryId, BookFile stored, FileReading r) {
+        BookFile fresh = r.failed()
+                ? new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), stored.sizeBytes(),
+                        stored.modifiedMillis(), stored.pageCount(), stored.durationSeconds(),
+                        withoutManual(stored.fields()), stored.bookValues(), stored.error(), stored.fingerprint(), null)
+                : new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
+                        r.modifiedMillis(), r.pageCount(), r.durationSeconds(), r.fileValues(), r.bookValues(), null,
+                        r.fingerprint(), null);
+        return db.files().update(libraryId, fresh);
+    }
+
+    /** Reset of a book: its values are derived from its files afresh, nothing of the stored ones kept. */
+    private Optional<Book> resetBook(long bookId) {
+        Optional<Book> book = db.books().find(bookId);
+        List<BookFile> files = db.files().ofBook(bookId);
+        if (book.isEmpty() || files.isEmpty()) {
+            book.ifPresent(b -> db.books().delete(b.id()));
+            return Optional.empty();
+        }
+        return Optional.of(db.books().updateFields(book.get(), BookValues.derive(files)));
+    }
+
+    private static <F extends Enum<F> & app.colophon.model.Field> FieldValues<F> withoutManual(FieldValues<F> values) {
+        FieldValues<F> result = FieldValues.empty(values.fieldType());
+        for (var e : values.asMap().entrySet()) {
+            if (e.getValue().source() != app.colophon.model.Source.MANUAL) {
+                result = result.with(e.getKey(), e.getValue());
+            }
+        }
+        return result;
+    }
+
     /** Derives a book's values from its files again and merges them; deletes the book when no file is left. */
     Optional<Book> rederive(long bookId, boolean forceRefresh) {
         Optional<Book> book = db.books().find(bookId);
@@ -88,19 +155,21 @@ final class LibraryWriter {
 
     private static BookFile newFile(long bookId, FileReading r) {
         return new BookFile(0, bookId, r.path(), r.format(), r.sizeBytes(), r.modifiedMillis(), r.pageCount(),
-                r.durationSeconds(), r.fileValues(), r.bookValues(), r.error());
+                r.durationSeconds(), r.fileValues(), r.bookValues(), r.error(), r.fingerprint(), null);
     }
 
+    /** The stored record updated from a reading of its file, which is on disk again if it was missing. */
     private static BookFile merged(BookFile stored, FileReading r, boolean forceRefresh) {
+        String fingerprint = r.fingerprint() != null ? r.fingerprint() : stored.fingerprint();
         if (r.failed()) {
             // Keep what the file said before it broke; the error shows in the file table until it is fixed.
             return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
                     r.modifiedMillis(), stored.pageCount(), stored.durationSeconds(), stored.fields(),
-                    stored.bookValues(), r.error());
+                    stored.bookValues(), r.error(), fingerprint, null);
         }
         FieldValues<FileField> fields = MergeRules.merge(stored.fields(), r.fileValues(), forceRefresh);
         return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
-                r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), null);
+                r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), null, fingerprint, null);
     }
 
     static String folderOf(Path path) {

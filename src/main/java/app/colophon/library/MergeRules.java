@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Whether an incoming value replaces a stored one (DESIGN §3). A normal scan respects
- * {@code manual > file_metadata > filepath}; a refresh ({@code forceRefresh}) lets any non-empty value win.
- * In both, an empty incoming value never overwrites and an equal one changes nothing, so a manual clear
- * (an empty value with source {@code manual}) survives every scan and only a refresh can refill it.
+ * Whether an incoming value replaces a stored one, value and source (DESIGN §3). An empty incoming value never
+ * overwrites, so a manual clear (an empty value with source {@code manual}) survives every scan. A normal scan
+ * respects {@code manual > file_metadata > filepath}: the incoming value wins when its source ranks equal or
+ * higher, and an equal value from such a source takes that source (a path title confirmed by the file becomes
+ * {@code file_metadata}; a scan never demotes {@code manual}). A refresh ({@code forceRefresh}) lets every
+ * non-empty value win with its source, equal or not: after it, no field the files have is {@code manual}.
  */
 public final class MergeRules {
 
@@ -35,7 +37,8 @@ public final class MergeRules {
         if (Sourced.isEmptyValue(incoming)) {
             return false;
         }
-        if (Objects.equals(normalize(current), incoming)) {
+        boolean same = Objects.equals(normalize(current), incoming) && incomingSource == currentSource;
+        if (same) {
             return false;
         }
         if (forceRefresh || currentSource == null) {

@@ -44,9 +44,7 @@ public final class MetadataEditor {
                 fields = fields.with(change.getKey(), change.getValue(), Source.MANUAL);
             }
             Book book = db.books().find(file.bookId()).orElseThrow();
-            db.files().update(book.libraryId(), new BookFile(file.id(), file.bookId(), file.path(), file.format(), file.sizeBytes(),
-                    file.modifiedMillis(), file.pageCount(), file.durationSeconds(), fields, file.bookValues(),
-                    file.error()));
+            db.files().update(book.libraryId(), file.withFields(fields));
             return new BookWithFiles(book, db.files().ofBook(book.id()));
         });
     }

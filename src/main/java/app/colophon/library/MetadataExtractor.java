@@ -51,6 +51,7 @@ public final class MetadataExtractor {
             return failed(path, format, size, modified, "Cannot read file: permission denied");
         }
         ParsedMetadata fromPath = pathValues(path, format);
+        String fingerprint = Fingerprint.of(path);
         ParsedMetadata inside;
         try {
             inside = readers.forFormat(format).read(path);
@@ -59,14 +60,14 @@ public final class MetadataExtractor {
             if (!Files.exists(path)) {
                 return FileReading.missing(path, format);
             }
-            return reading(path, format, size, modified, fromPath, ParsedMetadata.empty(), e.getMessage());
+            return reading(path, format, size, modified, fromPath, ParsedMetadata.empty(), e.getMessage(), fingerprint);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // A reader bug must cost one file, not the scan; the stack trace goes to the log once, here.
             LOG.error("Unexpected failure reading {}", path, e);
             return reading(path, format, size, modified, fromPath, ParsedMetadata.empty(),
-                    "Failed to parse " + format + ": unexpected error (" + e + ")");
+                    "Failed to parse " + format + ": unexpected error (" + e + ")", fingerprint);
         }
-        return reading(path, format, size, modified, fromPath, inside, null);
+        return reading(path, format, size, modified, fromPath, inside, null, fingerprint);
     }
 
     /** A reading that records {@code error} for a file whose reading was given up (e.g. it ran out of time). */
@@ -81,7 +82,7 @@ public final class MetadataExtractor {
     }
 
     private FileReading failed(Path path, FileFormat format, long size, long modified, String error) {
-        return reading(path, format, size, modified, pathValues(path, format), ParsedMetadata.empty(), error);
+        return reading(path, format, size, modified, pathValues(path, format), ParsedMetadata.empty(), error, null);
     }
 
     /**
@@ -98,11 +99,11 @@ public final class MetadataExtractor {
     }
 
     private static FileReading reading(Path path, FileFormat format, long size, long modified,
-                                       ParsedMetadata fromPath, ParsedMetadata inside, String error) {
+                                       ParsedMetadata fromPath, ParsedMetadata inside, String error, String fingerprint) {
         return new FileReading(path, format, size, modified, false,
                 overlay(fromPath.bookValues(Source.FILEPATH), inside.bookValues(Source.FILE_METADATA)),
                 overlay(fromPath.fileValues(Source.FILEPATH), inside.fileValues(Source.FILE_METADATA)),
-                inside.pageCount(), inside.durationSeconds(), error);
+                inside.pageCount(), inside.durationSeconds(), error, fingerprint);
     }
 
     /** The file's own values where it has them, the path's elsewhere. */

@@ -25,5 +25,12 @@ public sealed interface ResyncResult {
 
     /** The file was gone from disk and/or the book had no file left: their records were deleted. */
     record Removed(boolean fileDeleted, boolean bookDeleted) implements ResyncResult {
+        public static final String FILE_REMOVED = "File removed (no longer on disk)";
+        public static final String BOOK_REMOVED = "Book removed (no files remain)";
+
+        /** What the user is told (DESIGN §5). */
+        public String message() {
+            return bookDeleted ? BOOK_REMOVED : FILE_REMOVED;
+        }
     }
 }

@@ -3,16 +3,19 @@ package app.colophon.library;
 import app.colophon.model.Book;
 import app.colophon.model.BookFile;
 import app.colophon.model.BookWithFiles;
+import app.colophon.model.Library;
 import app.colophon.store.Database;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resync of one book or one file from disk (DESIGN §5), inline. It shares the per-file read and write steps
- * with the library scan ({@link #scanSingleFile}), and may run while a scan runs: writes are serialised by
- * the database.
+ * Resync of one book or one file from disk (DESIGN §5), inline, in three modes (scan, refresh, reset). A file is
+ * read by the scan's {@link MetadataExtractor} and written by the scan's {@link LibraryWriter}; a book resync
+ * updates each file record, then derives the book's values once from all of them. Nothing is read or written
+ * under an unavailable library folder. It may run while a scan runs: writes are serialised by the database.
  */
 public final class ResyncService implements Resync {
 
@@ -31,14 +34,16 @@ public final class ResyncService implements Resync {
         BookFile file = db.files().find(fileId)
                 .orElseThrow(() -> new NotFoundException("No file with id " + fileId));
         long libraryId = db.files().libraryOf(fileId).orElseThrow(() -> new NotFoundException("No file with id " + fileId));
-        return scanSingleFile(libraryId, file.path(), mode.forceRefresh());
+        requireAvailable(libraryId, List.of(file));
+        return scanSingleFile(libraryId, file.path(), mode);
     }
 
     /**
      * The one way from a file on disk to the database: a file gone from disk has its record (and an emptied
-     * book) deleted; a file that cannot be read changes nothing and raises {@link ParseFailedException}.
+     * book) deleted; a file that cannot be read changes nothing and raises {@link ParseFailedException}. A reset
+     * resets the file's values; its book is derived again under the scan's rules (its own manual values stay).
      */
-    public ResyncResult scanSingleFile(long libraryId, Path path, boolean forceRefresh) {
+    public ResyncResult scanSingleFile(long libraryId, Path path, ResyncMode mode) {
         FileReading reading = extractor.read(path);
         if (reading.failed()) {
             throw new ParseFailedException(reading.error());
@@ -49,7 +54,12 @@ public final class ResyncService implements Resync {
                         .orElseThrow(() -> new NotFoundException("No file " + path + " in the library"));
                 return (ResyncResult) new ResyncResult.Removed(true, writer.removeFile(gone));
             }
-            LibraryWriter.Applied applied = writer.apply(libraryId, reading, forceRefresh);
+            if (mode == ResyncMode.RESET) {
+                BookFile file = writer.updateFile(libraryId, reading, mode);
+                Book book = writer.rederive(file.bookId(), false).orElseThrow();
+                return new ResyncResult.Updated(withFiles(book), file, List.of(), List.of());
+            }
+            LibraryWriter.Applied applied = writer.apply(libraryId, reading, mode.forceRefresh());
             return new ResyncResult.Updated(withFiles(applied.book()), applied.file(), List.of(), List.of());
         });
     }
@@ -62,6 +72,7 @@ public final class ResyncService implements Resync {
     public ResyncResult resyncBook(long bookId, ResyncMode mode) {
         Book book = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
         List<BookFile> files = db.files().ofBook(bookId);
+        requireAvailable(book.libraryId(), files);
         List<FileReading> good = new ArrayList<>();
         List<BookFile> gone = new ArrayList<>();
         List<FileReading> failed = new ArrayList<>();
@@ -89,12 +100,31 @@ public final class ResyncService implements Resync {
                 return (ResyncResult) new ResyncResult.Removed(!gone.isEmpty(), true);
             }
             for (FileReading reading : good) {
-                writer.apply(book.libraryId(), reading, mode.forceRefresh());
+                writer.updateFile(book.libraryId(), reading, mode);
             }
-            Book updated = writer.rederive(bookId, mode.forceRefresh()).orElseThrow();
+            if (mode == ResyncMode.RESET) {
+                // a reset clears the manual values of the files it could not read, too
+                failed.forEach(reading -> writer.updateFile(book.libraryId(), reading, mode));
+            }
+            Book updated = writer.rederive(bookId, mode).orElseThrow();
             return new ResyncResult.Updated(withFiles(updated), null, failures,
                     gone.stream().map(BookFile::path).toList());
         });
+    }
+
+    /**
+     * A resync under an unavailable root (an unmounted drive) would take every file for deleted: it is refused
+     * before anything is read or written (RootAvailability).
+     */
+    private void requireAvailable(long libraryId, List<BookFile> files) {
+        if (files.stream().allMatch(f -> Files.exists(f.path()))) {
+            return;
+        }
+        Library library = db.libraries().find(libraryId)
+                .orElseThrow(() -> new NotFoundException("No library with id " + libraryId));
+        for (BookFile file : files) {
+            RootAvailability.requireAvailable(library, file.path(), root -> db.files().pathsUnder(libraryId, root));
+        }
     }
 
     private BookWithFiles withFiles(Book book) {

@@ -51,4 +51,8 @@ final class BookFileRow {
     String bookValues;
     @DatabaseField
     String error;
+    @DatabaseField
+    String fingerprint;
+    @DatabaseField(columnName = "missing_since")
+    Long missingSince;
 }

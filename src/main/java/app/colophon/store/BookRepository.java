@@ -29,8 +29,14 @@ public interface BookRepository {
 
     Optional<BookSummary> summary(long bookId);
 
-    /** Books of the library with no file left. */
-    List<Long> idsWithoutFiles(long libraryId);
+    /** Deletes the books of the library that have no file record left; returns how many. */
+    int deleteWithoutFiles(long libraryId);
+
+    /**
+     * Moves a book to another folder and group key (its only file moved there), unless another book of the
+     * library already has them; returns whether it moved.
+     */
+    boolean relocate(Book book, String folder, String groupKey);
 
     long count(long libraryId);
 }

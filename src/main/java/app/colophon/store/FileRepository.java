@@ -3,13 +3,14 @@ package app.colophon.store;
 import app.colophon.model.BookFile;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 public interface FileRepository {
 
     /** Size and modified time of a stored file, enough to tell whether it changed on disk. */
-    record Stamp(long id, long bookId, Path path, long sizeBytes, long modifiedMillis) {
+    record Stamp(long id, long bookId, Path path, long sizeBytes, long modifiedMillis, boolean missing) {
     }
 
     Optional<BookFile> find(long id);
@@ -30,4 +31,22 @@ public interface FileRepository {
 
     /** The library a file belongs to. */
     Optional<Long> libraryOf(long fileId);
+
+    /** Marks files as gone from disk since {@code sinceMillis}, keeping every value. */
+    void markMissing(Collection<Long> fileIds, long sinceMillis);
+
+    /** The files of a library marked missing, oldest first; {@code libraryId} null for every library. */
+    List<BookFile> missing(Long libraryId);
+
+    /** Paths of the library's files under {@code root} (the folder itself excluded), missing ones included. */
+    List<Path> pathsUnder(long libraryId, Path root);
+
+    /** How many books have a file under {@code root}. */
+    long booksUnder(long libraryId, Path root);
+
+    /** Deletes the records of the library's files under {@code root}; returns how many. */
+    int deleteUnder(long libraryId, Path root);
+
+    /** How many of the library's files list an identifier with this exact value. */
+    long countWithIdentifier(long libraryId, String value);
 }

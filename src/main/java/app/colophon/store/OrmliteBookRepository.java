@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.List;
@@ -111,6 +113,7 @@ final class OrmliteBookRepository implements BookRepository {
     @SuppressWarnings("unchecked")
     private List<BookSummary> summariesWhere(String coverWhere, String bookWhere, long value) throws SQLException {
         Map<Long, Long> covers = coverFiles(coverWhere, value);
+        Set<Long> missing = booksWithoutFileOnDisk(coverWhere, value);
         DatabaseConnection connection = connections.getReadOnlyConnection("book");
         try (PreparedStatement select = ((JdbcDatabaseConnection) connection).getUnderlyingConnection()
                 .prepareStatement(SUMMARY_SQL + "WHERE " + bookWhere)) {
@@ -122,7 +125,7 @@ final class OrmliteBookRepository implements BookRepository {
                     out.add(new BookSummary(id, rows.getLong(2), rows.getString(3), rows.getString(4),
                             (List<Contributor>) FieldCodec.decode(BookField.AUTHORS, rows.getString(5)),
                             (List<SeriesEntry>) FieldCodec.decode(BookField.SERIES, rows.getString(6)),
-                            Instant.ofEpochMilli(rows.getLong(7)), covers.get(id)));
+                            Instant.ofEpochMilli(rows.getLong(7)), covers.get(id), missing.contains(id)));
                 }
             }
             return out;
@@ -153,15 +156,35 @@ final class OrmliteBookRepository implements BookRepository {
         return covers;
     }
 
+    /**
+     * Books all of whose files are missing. Starts from the partial index of missing files, which is empty or small,
+     * so the 100,000-book window pays nothing for it.
+     */
+    private Set<Long> booksWithoutFileOnDisk(String where, long value) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        for (String[] row : books.queryRaw("SELECT DISTINCT book_id FROM book_file f WHERE missing_since IS NOT NULL AND "
+                + where + " AND NOT EXISTS (SELECT 1 FROM book_file g WHERE g.book_id = f.book_id AND g.missing_since IS NULL)",
+                String.valueOf(value))) {
+            ids.add(Long.valueOf(row[0]));
+        }
+        return ids;
+    }
+
     private static final Comparator<String[]> COVER_ORDER = Comparator
             .comparing((String[] row) -> FileFormat.valueOf(row[2].toUpperCase(Locale.ROOT)))
             .thenComparing(row -> row[3]);
 
     @Override
-    public List<Long> idsWithoutFiles(long libraryId) {
-        return call(() -> books.queryRaw("SELECT b.id FROM book b WHERE b.library_id = ? AND NOT EXISTS "
-                        + "(SELECT 1 FROM book_file f WHERE f.book_id = b.id)",
-                (columns, values) -> Long.parseLong(values[0]), String.valueOf(libraryId)).getResults());
+    public int deleteWithoutFiles(long libraryId) {
+        return call(() -> books.updateRaw("DELETE FROM book WHERE library_id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM book_file f WHERE f.book_id = book.id)", String.valueOf(libraryId)));
+    }
+
+    @Override
+    public boolean relocate(Book book, String folder, String groupKey) {
+        return call(() -> books.updateRaw("UPDATE book SET folder = ?, group_key = ? WHERE id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM book b WHERE b.library_id = ? AND b.folder = ? AND b.group_key = ?)",
+                folder, groupKey, String.valueOf(book.id()), String.valueOf(book.libraryId()), folder, groupKey) == 1);
     }
 
     @Override

@@ -63,6 +63,12 @@ final class OrmliteLibraryRepository implements LibraryRepository {
     }
 
     @Override
+    public boolean removeRoot(long libraryId, Path root) {
+        return call(() -> roots.updateRaw("DELETE FROM library_root WHERE library_id = ? AND path = ?",
+                String.valueOf(libraryId), root.toString()) > 0);
+    }
+
+    @Override
     public void delete(long libraryId) {
         call(() -> libraries.deleteById(libraryId));
     }

@@ -43,7 +43,8 @@ final class RowMapper {
         }
         return new BookFile(row.id, row.bookId, Path.of(row.path), FileFormat.valueOf(row.format.toUpperCase(Locale.ROOT)),
                 row.sizeBytes, row.modifiedMs, row.pageCount, row.durationSeconds, fields,
-                FieldCodec.decodeAll(BookField.class, row.bookValues), row.error);
+                FieldCodec.decodeAll(BookField.class, row.bookValues), row.error, row.fingerprint,
+                row.missingSince == null ? null : Instant.ofEpochMilli(row.missingSince));
     }
 
     static void copy(BookFile file, long libraryId, BookFileRow row) {
@@ -61,6 +62,8 @@ final class RowMapper {
         }
         row.bookValues = FieldCodec.encodeAll(file.bookValues());
         row.error = file.error();
+        row.fingerprint = file.fingerprint();
+        row.missingSince = file.missingSince() == null ? null : file.missingSince().toEpochMilli();
     }
 
     private static String[] columns(BookRow r, BookField f) {

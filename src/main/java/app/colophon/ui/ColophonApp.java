@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 
-/** The desktop application over the user's default data folder. */
+/** The desktop application over the user's data folder. */
 public final class ColophonApp extends Application {
 
     private Colophon colophon;
@@ -25,12 +25,12 @@ public final class ColophonApp extends Application {
     private static CompletableFuture<Colophon> opening;
     private static CompletableFuture<LibraryPreload> preload;
 
-    public static void launchWindow(String[] args) {
+    /** Opens the window on {@code dataDir} (from {@code --data-dir}, {@code COLOPHON_HOME} or the platform's folder). */
+    public static void launchWindow(Path dataDir) {
         // The database opens and the first library's books are read while JavaFX starts, not after it.
-        Path dataDir = DataDirectory.resolve(null);
         opening = CompletableFuture.supplyAsync(() -> Colophon.open(dataDir));
         preload = opening.thenApplyAsync(app -> LibraryPreload.load(app.libraries(), PREFS.node("main")));
-        Application.launch(ColophonApp.class, args);
+        Application.launch(ColophonApp.class);
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.colophon.api;
 
 import app.colophon.model.BookField;
 import app.colophon.testsupport.Epubs;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The resync request body: {@code {"refresh": <boolean>}} and nothing else (400 otherwise), at most 64 KiB (413
- * otherwise, answered before a larger body is read, whether its length is declared or it is chunked).
+ * The resync request body: {@code {"mode": "scan"|"refresh"|"reset"}} or {@code {"refresh": <boolean>}}, neither or
+ * both meaning a scan, and nothing else (400 otherwise); at most 64 KiB (413 otherwise, answered before a larger
+ * body is read, whether its length is declared or it is chunked).
  */
 class ApiServerBodyTest {
 
@@ -57,24 +59,44 @@ class ApiServerBodyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  \n", "{", "{\"refresh\": tru}", "[]", "true", "null", "\"refresh\"", "{}",
+    @ValueSource(strings = {"{", "{\"refresh\": tru}", "[]", "true", "null", "\"refresh\"",
             "{\"refresh\": \"true\"}", "{\"refresh\": 1}", "{\"refresh\": null}", "{\"Refresh\": true}",
-            "{\"refresh\": true, \"force\": true}", "{\"refresh\": false} {}", "{\"refresh\": true, \"refresh\": true}"})
-    void anythingButARefreshBooleanIs400AndChangesNothing(String body) {
+            "{\"refresh\": true, \"force\": true}", "{\"refresh\": false} {}", "{\"refresh\": true, \"refresh\": true}",
+            "{\"mode\": \"purge\"}", "{\"mode\": \"RESET\"}", "{\"mode\": 1}", "{\"mode\": null}", "{\"Mode\": \"scan\"}"})
+    void anythingButAModeOrARefreshBooleanIs400NamingTheAllowedValuesAndChangesNothing(String body) {
         for (String path : new String[] {"/books/" + bookId + "/resync", "/files/" + fileId() + "/resync"}) {
             String message = ApiFixture.error(api.post(path, body), 400);
 
-            assertThat(message).as("body %s", body).contains("{\"refresh\": false}");
+            assertThat(message).as("body %s", body).contains("\"scan\"").contains("\"refresh\"").contains("\"reset\"");
         }
         assertThat(api.lib.book(bookId).book().title()).isEqualTo("Mine");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  \n", "{}", "{\"mode\": \"scan\"}", "{\"refresh\": false}",
+            "{\"mode\": \"reset\", \"refresh\": true}"})
+    void noModeAModeOfScanOrBothAreAScanThatKeepsTheManualTitle(String body) {
+        JsonNode book = ApiFixture.json(api.post("/books/" + bookId + "/resync", body), 200);
+
+        assertThat(book.get("title").asText()).as("body %s", body).isEqualTo("Mine");
+        assertThat(book.get("sources").get("title").asText()).isEqualTo("manual");
+    }
+
     @Test
-    void missingBodyIs400() {
+    void missingBodyIsAScan() {
         HttpResponse<String> response = api.send(api.request("/books/" + bookId + "/resync")
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
 
-        assertThat(ApiFixture.error(response, 400)).startsWith("Missing request body");
+        assertThat(ApiFixture.json(response, 200).get("title").asText()).isEqualTo("Mine");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"mode\": \"refresh\"}", "{\"refresh\": true}", "{\"mode\": \"reset\"}"})
+    void aRefreshOrAResetTakesTheFilesTitle(String body) {
+        JsonNode book = ApiFixture.json(api.post("/books/" + bookId + "/resync", body), 200);
+
+        assertThat(book.get("title").asText()).isEqualTo("Dune");
+        assertThat(book.get("sources").get("title").asText()).isEqualTo("file_metadata");
     }
 
     @Test

@@ -131,6 +131,7 @@ class ApiServerResyncTest {
 
     @Test
     void fileGoneFromDiskIsRemovedWithItsBook() throws IOException {
+        Epubs.write(api.lib.root.resolve("Emma.epub"), "Emma", null); // keeps the folder available
         Path path = Epubs.write(api.lib.root.resolve("Dune.epub"), "Dune", null);
         api.lib.scan();
         long bookId = api.lib.bookTitled("Dune").id();
@@ -146,6 +147,7 @@ class ApiServerResyncTest {
 
     @Test
     void bookWhoseOnlyFileIsGoneIsRemoved() throws IOException {
+        Epubs.write(api.lib.root.resolve("Emma.epub"), "Emma", null); // keeps the folder available
         Path path = Epubs.write(api.lib.root.resolve("Dune.epub"), "Dune", null);
         api.lib.scan();
         long bookId = api.lib.bookTitled("Dune").id();
@@ -156,6 +158,23 @@ class ApiServerResyncTest {
         assertThat(removed).isEqualTo(ApiFixture.parse("{\"status\":\"removed\",\"fileDeleted\":true,\"bookDeleted\":true}"));
         ApiFixture.error(api.get("/books/" + bookId), 404);
         ApiFixture.error(api.resync("books", bookId, true), 404);
+    }
+
+    @Test
+    void resyncOfABookUnderAnUnmountedFolderIsAConflictAndChangesNothing() throws IOException {
+        Epubs.write(api.lib.root.resolve("Dune.epub"), "Dune", null);
+        api.lib.scan();
+        long bookId = api.lib.bookTitled("Dune").id();
+        api.lib.app.editor().editBook(bookId, java.util.Map.of(app.colophon.model.BookField.TITLE, "PRECIOUS"));
+        Files.move(api.lib.root, api.lib.root.resolveSibling("unmounted"));
+
+        for (boolean refresh : new boolean[] {false, true}) {
+            assertThat(ApiFixture.error(api.resync("books", bookId, refresh), 409))
+                    .isEqualTo("Library folder " + api.lib.root + " is not available (unmounted?); nothing was changed");
+            long fileId = onlyFile(bookId).id();
+            ApiFixture.error(api.resync("files", fileId, refresh), 409);
+        }
+        assertThat(api.lib.book(bookId).book().title()).isEqualTo("PRECIOUS");
     }
 
     @Test

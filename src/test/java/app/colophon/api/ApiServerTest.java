@@ -135,17 +135,30 @@ class ApiServerTest {
                     .method(method, HttpRequest.BodyPublishers.ofString("{}")).build());
 
             assertThat(ApiFixture.error(response, 405)).contains("use GET");
-            assertThat(response.headers().firstValue("Allow")).hasValue("GET");
+            assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
         }
     }
 
     @Test
-    void getOnAResyncEndpointIs405AndHeadHasNoBody() {
+    void getOnAResyncEndpointIs405() {
         assertThat(ApiFixture.error(api.get("/books/1/resync"), 405)).contains("use POST");
+    }
 
-        HttpResponse<String> head = api.send(api.request("/books").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-        assertThat(head.statusCode()).isEqualTo(405);
-        assertThat(head.body()).isEmpty();
+    @Test
+    void headOnTheReadEndpointsAnswersAsGetWithoutABody() {
+        Epubs.write(api.lib.root.resolve("Dune.epub"), "Dune", null);
+        api.lib.scan();
+        long id = api.lib.bookTitled("Dune").id();
+        long fileId = api.lib.book(id).files().get(0).id();
+
+        for (String path : List.of("/books", "/books/" + id, "/files/" + fileId)) {
+            HttpResponse<String> head = api.send(api.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(head.statusCode()).as(path).isEqualTo(200);
+            assertThat(head.headers().firstValue("Content-Type")).as(path).hasValue("application/json; charset=utf-8");
+            assertThat(head.body()).isEmpty();
+        }
+        HttpResponse<String> unknown = api.send(api.request("/books/999").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     @Test

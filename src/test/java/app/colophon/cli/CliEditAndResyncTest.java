@@ -2,11 +2,14 @@ package app.colophon.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,6 +211,7 @@ class CliEditAndResyncTest extends CliTest {
 
     @Test
     void resyncOfAFileDeletedFromDiskRemovesTheFileAndItsBook() throws IOException {
+        copy("epub/stump-book.epub"); // another book keeps the folder available
         long book = scannedSherlock();
         long file = onlyFileId(book);
         Files.delete(booksFolder().resolve(Path.of(SHERLOCK).getFileName()));
@@ -222,13 +226,83 @@ class CliEditAndResyncTest extends CliTest {
 
     @Test
     void resyncOfABookWhoseOnlyFileIsGoneRemovesTheBook() throws IOException {
+        copy("epub/stump-book.epub"); // another book keeps the folder available
         long book = scannedSherlock();
         Files.delete(booksFolder().resolve(Path.of(SHERLOCK).getFileName()));
 
         Run run = colophon("resync", "book", id(book), "--json");
 
         assertThat(run.json()).isEqualTo(parseJson("{\"status\":\"removed\",\"fileDeleted\":true,\"bookDeleted\":true}"));
-        assertThat(elements(colophon("books", "--json").json())).isEmpty();
+        assertThat(elements(colophon("books", "--json").json())).extracting(b -> b.get("id").asLong()).doesNotContain(book);
+    }
+
+    @ParameterizedTest(name = "resync {0} {1}")
+    @CsvSource({"book, ''", "book, --refresh", "file, ''", "file, --refresh"})
+    void resyncUnderAnUnmountedFolderExitsWith5AndKeepsTheEdit(String kind, String refresh) throws IOException {
+        long book = scannedSherlock();
+        long file = onlyFileId(book);
+        assertThat(colophon("edit", "book", id(book), "--title", "PRECIOUS").exitCode()).isZero();
+        Files.move(booksFolder(), temp.resolve("unmounted"));
+
+        List<String> args = new java.util.ArrayList<>(List.of("resync", kind, id(kind.equals("book") ? book : file)));
+        if (!refresh.isEmpty()) {
+            args.add(refresh);
+        }
+        Run run = colophon(args.toArray(String[]::new)).failsWith(Cli.UNAVAILABLE);
+
+        assertThat(run.err().strip()).isEqualTo("colophon: Library folder " + booksFolder().toAbsolutePath().normalize()
+                + " is not available (unmounted?); nothing was changed");
+        Files.move(temp.resolve("unmounted"), booksFolder());
+        assertThat(bookJson(book).get("title").asText()).isEqualTo("PRECIOUS");
+    }
+
+    @Test
+    void resetClearsManualValuesAndClearsAndReadsTheFileAgain() {
+        long book = scannedSherlock();
+        assertThat(colophon("edit", "book", id(book), "--title", "PRECIOUS", "--authors", "", "--tags", "x").exitCode())
+                .isZero();
+
+        Run run = colophon("resync", "book", id(book), "--reset");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Metadata reset");
+        JsonNode json = bookJson(book);
+        assertThat(json.get("title").asText()).isEqualTo(SHERLOCK_TITLE);
+        assertThat(json.get("authors")).isNotEmpty();
+        assertThat(json.get("tags")).isEmpty();
+        assertThat(texts(json.get("sources"))).doesNotContain("manual");
+    }
+
+    @Test
+    void resetOfAFileClearsItsManualValues() {
+        long book = scannedSherlock();
+        long file = onlyFileId(book);
+        assertThat(colophon("edit", "file", id(file), "--publisher", "Mine").exitCode()).isZero();
+
+        JsonNode json = colophon("resync", "file", id(file), "--reset", "--json").json();
+
+        assertThat(json.get("status").asText()).isEqualTo("updated");
+        assertThat(json.get("file").get("publisher").asText()).isEqualTo("Standard Ebooks");
+        assertThat(json.get("file").get("bookId").asLong()).isEqualTo(book);
+    }
+
+    @Test
+    void resetAndRefreshTogetherAreAUsageError() {
+        long book = scannedSherlock();
+
+        Run run = colophon("resync", "book", id(book), "--reset", "--refresh").failsWith(Cli.USAGE);
+
+        assertThat(run.err()).contains("--refresh and --reset");
+    }
+
+    @Test
+    void resyncOfTheOnlyFileOfAFolderThatIsGoneIsRefusedAsTheFolderLooksUnmounted() throws IOException {
+        long book = scannedSherlock();
+        Files.delete(booksFolder().resolve(Path.of(SHERLOCK).getFileName()));
+
+        colophon("resync", "book", id(book)).failsWith(Cli.UNAVAILABLE);
+
+        assertThat(bookJson(book).get("title").asText()).isEqualTo(SHERLOCK_TITLE);
     }
 
     @Test

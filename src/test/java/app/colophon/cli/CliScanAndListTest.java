@@ -28,7 +28,8 @@ class CliScanAndListTest extends CliTest {
     private static final List<String> BOOK_KEYS = List.of("id", "title", "sortTitle", "subtitle", "description",
             "authors", "series", "genres", "tags", "sources", "files");
     private static final List<String> FILE_KEYS = List.of("id", "path", "format", "sizeBytes", "publisher",
-            "releaseDate", "language", "identifiers", "narrators", "pageCount", "durationSeconds", "sources", "error");
+            "releaseDate", "language", "identifiers", "narrators", "pageCount", "durationSeconds", "sources", "error", "bookId",
+            "missing");
     private static final List<String> BOOK_FIELDS = List.of("title", "sortTitle", "subtitle", "description",
             "authors", "series", "genres", "tags");
     private static final List<String> FILE_FIELDS = List.of("publisher", "releaseDate", "language", "identifiers",
@@ -65,8 +66,8 @@ class CliScanAndListTest extends CliTest {
 
         Run again = scanBooksFolder();
 
-        assertThat(again.out()).contains("Books added: 0, updated: 0, removed: 0")
-                .contains("Files read: 0, unchanged: 6, removed: 0, failed: 0");
+        assertThat(again.out()).contains("Books added: 0, updated: 0, missing: 0")
+                .contains("Files read: 0, unchanged: 6, moved: 0, missing: 0, failed: 0");
     }
 
     @Test
@@ -207,15 +208,16 @@ class CliScanAndListTest extends CliTest {
     }
 
     @Test
-    void scanOfALibraryWhoseFolderIsGoneStopsWithAnErrorAndRemovesNothing() throws IOException {
+    void scanOfALibraryWhoseFolderIsGoneExitsWith5AndRemovesNothing() throws IOException {
         Path book = copy(SHERLOCK);
         scanBooksFolder();
         Files.delete(book);
         Files.delete(booksFolder());
 
-        Run rescan = colophon("scan").failsWith(Cli.ERROR);
+        Run rescan = colophon("scan").failsWith(Cli.UNAVAILABLE);
 
-        assertThat(rescan.err()).contains(booksFolder().toString());
+        assertThat(rescan.err().strip()).isEqualTo("colophon: Library folder " + booksFolder().toAbsolutePath().normalize()
+                + " is not available (unmounted?); nothing was changed");
         assertThat(elements(colophon("books", "--json").json())).extracting(b -> b.get("title").asText())
                 .containsExactly(SHERLOCK_TITLE);
     }

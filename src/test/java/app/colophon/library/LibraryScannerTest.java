@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LibraryScannerTest {
@@ -116,7 +117,7 @@ class LibraryScannerTest {
 
         assertThat(again.filesRead()).isZero();
         assertThat(again.filesUnchanged()).isEqualTo(2);
-        assertThat(again.booksAdded() + again.booksUpdated() + again.booksRemoved()).isZero();
+        assertThat(again.booksAdded() + again.booksUpdated() + again.booksMissing()).isZero();
     }
 
     @Test
@@ -132,7 +133,7 @@ class LibraryScannerTest {
     }
 
     @Test
-    void aVanishedFileIsRemovedAndItsBookWhenNoFileRemains() throws IOException {
+    void aVanishedFileIsMarkedMissingAndItsBookKept() throws IOException {
         Path alice = Corpus.copy("epub/stump-book.epub", lib.root);
         Corpus.copy("epub/idpf-trees.epub", lib.root);
         lib.scan();
@@ -140,47 +141,56 @@ class LibraryScannerTest {
         Files.delete(alice);
         ScanReport again = lib.scan();
 
-        assertThat(again.filesRemoved()).isEqualTo(1);
-        assertThat(again.booksRemoved()).isEqualTo(1);
-        assertThat(lib.books()).extracting(Book::title).containsExactly("Trees");
+        assertThat(again.filesMissing()).isEqualTo(1);
+        assertThat(again.booksMissing()).isEqualTo(1);
+        assertThat(lib.books()).extracting(Book::title).containsExactlyInAnyOrder("Alice's Adventures in Wonderland", "Trees");
+        assertThat(lib.fileAt(alice).missing()).isTrue();
     }
 
     @Test
-    void aBookKeepsItsRemainingFileWhenOneOfTwoVanishes() throws IOException {
+    void aBookKeepsBothFilesWhenOneOfTwoVanishesAndOnlyThatOneIsMissing() throws IOException {
         Corpus.copy("epub/stump-book.epub", lib.root, "Alice.epub");
         Path audio = Corpus.copy("generated/gen-audiobook-chapters.m4b", lib.root, "Alice.m4b");
         lib.scan();
 
         Files.delete(audio);
-        lib.scan();
+        ScanReport again = lib.scan();
 
         assertThat(lib.books()).hasSize(1);
-        assertThat(lib.book(lib.books().get(0).id()).files()).extracting(BookFile::format).containsExactly(FileFormat.EPUB);
+        assertThat(again.booksMissing()).isZero();
+        assertThat(lib.book(lib.books().get(0).id()).files()).extracting(BookFile::format, BookFile::missing)
+                .containsExactlyInAnyOrder(tuple(FileFormat.EPUB, false), tuple(FileFormat.M4B, true));
     }
 
     @Test
-    void aMissingRootStopsTheScanAndDeletesNothing() throws IOException {
+    void aMissingRootIsReportedUnavailableAndNothingUnderItChanges() throws IOException {
         Corpus.copy("epub/stump-book.epub", lib.root);
         lib.scan();
         Path away = temp.resolve("moved-away");
         Files.move(lib.root, away);
 
-        assertThatThrownBy(lib::scan).isInstanceOf(LibraryUnavailableException.class)
-                .hasMessageContaining(lib.root.toString()).hasMessageContaining("Nothing was removed");
+        ScanReport report = lib.scan();
+
+        assertThat(report.unavailableRoots()).singleElement().satisfies(u -> assertThat(u.message())
+                .isEqualTo("Library folder " + lib.root + " is not available (unmounted?); nothing was changed"));
+        assertThat(report.filesMissing()).isZero();
         assertThat(lib.books()).hasSize(1);
+        assertThat(lib.book(lib.books().get(0).id()).files()).extracting(BookFile::missing).containsExactly(false);
 
         Files.move(away, lib.root);
         assertThat(lib.scan().filesUnchanged()).isEqualTo(1);
     }
 
     @Test
-    void anEmptiedRootLooksUnmountedAndDeletesNothing() throws IOException {
+    void anEmptiedRootLooksUnmountedAndNothingIsMarkedMissing() throws IOException {
         Path alice = Corpus.copy("epub/stump-book.epub", lib.root);
         lib.scan();
         Files.delete(alice);
 
-        assertThatThrownBy(lib::scan).isInstanceOf(LibraryUnavailableException.class).hasMessageContaining("empty");
-        assertThat(lib.books()).hasSize(1);
+        ScanReport report = lib.scan();
+
+        assertThat(report.unavailableRoots()).extracting(ScanReport.FileError::path).containsExactly(lib.root);
+        assertThat(lib.fileAt(alice).missing()).isFalse();
     }
 
     @Test

@@ -40,6 +40,29 @@ class ManualEditsTest {
     }
 
     @Test
+    void aManualTitleEqualToTheFilesBelongsToTheFileAfterARefreshSoTheFilesNextTitleShows() {
+        editTitle("Dune");
+        assertThat(lib.book(bookId).book().fields().source(BookField.TITLE)).isEqualTo(Source.MANUAL);
+
+        lib.app.resync().resyncBook(bookId, ResyncMode.REFRESH);
+        assertThat(lib.book(bookId).book().fields().source(BookField.TITLE)).isEqualTo(Source.FILE_METADATA);
+        Epubs.write(file, "Dune (Ace edition)", "Frank Herbert");
+        lib.scan();
+
+        assertThat(lib.book(bookId).book().title()).isEqualTo("Dune (Ace edition)");
+    }
+
+    @Test
+    void aManualPublisherEqualToTheFilesBelongsToTheFileAfterAFileRefresh() {
+        long fileId = lib.fileAt(file).id();
+        lib.app.editor().editFile(fileId, Map.of(FileField.LANGUAGE, "en"));
+
+        lib.app.resync().resyncFile(fileId, ResyncMode.REFRESH);
+
+        assertThat(lib.fileAt(file).fields().source(FileField.LANGUAGE)).isEqualTo(Source.FILE_METADATA);
+    }
+
+    @Test
     void manualTitleSurvivesALibraryScanAfterTheFileChanged() {
         editTitle("My Dune");
         Epubs.write(file, "Dune (Ace edition)", "Frank Herbert");

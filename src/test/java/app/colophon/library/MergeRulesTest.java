@@ -3,6 +3,7 @@ package app.colophon.library;
 import app.colophon.model.BookField;
 import app.colophon.model.Contributor;
 import app.colophon.model.FieldValues;
+import app.colophon.model.FileField;
 import app.colophon.model.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,68 @@ class MergeRulesTest {
         };
         boolean update = MergeRules.shouldUpdateRelationship(STORED_AUTHORS, stored, value, incoming, mode.equals("refresh"));
         assertThat(update).isEqualTo(outcome.equals("replace"));
+    }
+
+    @ParameterizedTest(name = "book and file fields: stored {0}, new {1}, {2}, new value {3} -> {4}")
+    @CsvFileSource(resources = "/merge-matrix.csv", numLinesToSkip = 1)
+    void bookAndFileFieldsTakeTheNewValueAndItsSourceWhereTheMatrixSaysReplace(Source stored, Source incoming,
+                                                                                String mode, String newValue, String outcome) {
+        boolean refresh = mode.equals("refresh");
+        boolean replace = outcome.equals("replace");
+        for (BookField field : List.of(BookField.TITLE, BookField.AUTHORS)) {
+            Object have = field == BookField.TITLE ? STORED : STORED_AUTHORS;
+            Object next = sample(field == BookField.TITLE, newValue);
+            FieldValues<BookField> merged = MergeRules.merge(FieldValues.empty(BookField.class).with(field, have, stored),
+                    FieldValues.empty(BookField.class).with(field, next, incoming), refresh);
+            assertThat(merged.get(field).value()).as(field.name()).isEqualTo(replace ? next : have);
+            assertThat(merged.source(field)).as(field.name()).isEqualTo(replace ? incoming : stored);
+        }
+        for (FileField field : List.of(FileField.PUBLISHER, FileField.NARRATORS)) {
+            Object have = field == FileField.PUBLISHER ? STORED : List.of("Frank Herbert");
+            Object next = field == FileField.PUBLISHER ? sample(true, newValue)
+                    : switch (newValue) {
+                        case "empty" -> List.of();
+                        case "equal" -> List.of("Frank Herbert");
+                        default -> List.of("Simon Vance");
+                    };
+            FieldValues<FileField> merged = MergeRules.merge(FieldValues.empty(FileField.class).with(field, have, stored),
+                    FieldValues.empty(FileField.class).with(field, next, incoming), refresh);
+            assertThat(merged.get(field).value()).as(field.name()).isEqualTo(replace ? next : have);
+            assertThat(merged.source(field)).as(field.name()).isEqualTo(replace ? incoming : stored);
+        }
+    }
+
+    private static Object sample(boolean scalar, String kind) {
+        if (scalar) {
+            return switch (kind) {
+                case "empty" -> "";
+                case "equal" -> STORED;
+                default -> "Dune Messiah";
+            };
+        }
+        return switch (kind) {
+            case "empty" -> List.of();
+            case "equal" -> List.of(Contributor.author("Frank Herbert"));
+            default -> List.of(Contributor.author("Brian Herbert"));
+        };
+    }
+
+    @Test
+    void aPathTitleConfirmedByTheFileBecomesFileMetadata() {
+        FieldValues<BookField> merged = MergeRules.merge(
+                FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.FILEPATH),
+                FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.FILE_METADATA), false);
+
+        assertThat(merged.source(BookField.TITLE)).isEqualTo(Source.FILE_METADATA);
+    }
+
+    @Test
+    void aRefreshTakesOverAManualValueEqualToTheFiles() {
+        FieldValues<BookField> merged = MergeRules.merge(
+                FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.MANUAL),
+                FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.FILE_METADATA), true);
+
+        assertThat(merged.source(BookField.TITLE)).isEqualTo(Source.FILE_METADATA);
     }
 
     @Test

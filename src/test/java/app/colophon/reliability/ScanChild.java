@@ -1,7 +1,6 @@
 package app.colophon.reliability;
 
 import app.colophon.library.Colophon;
-import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.ScanReport;
 import app.colophon.library.ScanTuning;
 import app.colophon.model.Library;
@@ -19,7 +18,7 @@ import java.util.Locale;
  * {@code STARTED user=<name>}, {@code PROGRESS <done> <total>} (every {@code colophon.progressEvery} files), one
  * {@code ERROR\t<path>\t<message>} per failed file, {@code REPORT key=value …} (the scan report, then the books
  * and files the library holds afterwards) and {@code DONE}; or
- * {@code UNAVAILABLE\t<message>} with exit code 3 when a root is missing or emptied.
+ * also {@code UNAVAILABLE\t<message>} per root that is missing, unreadable or emptied, and exit code 3.
  *
  * <p>System properties: {@code colophon.threads} (2), {@code colophon.batch} (50), {@code colophon.batchMillis}
  * (200), {@code colophon.budgetSeconds} (60), {@code colophon.progressEvery} (25).
@@ -58,15 +57,16 @@ public final class ScanChild {
             for (var b : app.libraries().books(library.id())) {
                 files += app.libraries().book(b.id()).map(w -> w.files().size()).orElse(0);
             }
-            System.out.printf(Locale.ROOT, "REPORT added=%d updated=%d removed=%d read=%d unchanged=%d "
-                            + "removedFiles=%d failed=%d cancelled=%b books=%d files=%d%n", r.booksAdded(),
-                    r.booksUpdated(), r.booksRemoved(), r.filesRead(), r.filesUnchanged(), r.filesRemoved(),
+            System.out.printf(Locale.ROOT, "REPORT added=%d updated=%d missing=%d read=%d unchanged=%d "
+                            + "missingFiles=%d failed=%d cancelled=%b books=%d files=%d%n", r.booksAdded(),
+                    r.booksUpdated(), r.booksMissing(), r.filesRead(), r.filesUnchanged(), r.filesMissing(),
                     r.filesFailed(), r.cancelled(), books, files);
             System.out.println("DONE");
-        } catch (LibraryUnavailableException e) {
-            System.out.println("UNAVAILABLE\t" + e.getMessage());
-            System.out.flush();
-            System.exit(3);
+            if (!r.unavailableRoots().isEmpty()) {
+                r.unavailableRoots().forEach(u -> System.out.println("UNAVAILABLE\t" + u.message()));
+                System.out.flush();
+                System.exit(3);
+            }
         }
         System.out.flush();
         // reader threads stuck past their budget are daemons; nothing else keeps the JVM alive

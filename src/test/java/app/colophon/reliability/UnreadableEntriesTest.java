@@ -69,7 +69,7 @@ class UnreadableEntriesTest {
         assertThat(errors.get(lockedNew.toString())).isEqualTo("Cannot read file: permission denied");
         assertThat(errors.get(lockedDir.toString())).startsWith("Cannot read (permission denied)");
         // nothing dropped: the 7 books, plus the new unreadable file titled from its name
-        assertThat(report(locking)).containsEntry("books", 8).containsEntry("removed", 0).containsEntry("removedFiles", 0);
+        assertThat(report(locking)).containsEntry("books", 8).containsEntry("missing", 0).containsEntry("missingFiles", 0);
 
         // 3. readable again: everything is read, no error remains, nothing was lost
         chmod(locked, "rw-r--r--");
@@ -77,14 +77,14 @@ class UnreadableEntriesTest {
         chmod(lockedDir, "rwxr-xr-x");
         ChildJvm.Result back = scan();
         assertThat(errors(back)).isEmpty();
-        assertThat(report(back)).containsEntry("books", 8).containsEntry("files", 8).containsEntry("removedFiles", 0);
+        assertThat(report(back)).containsEntry("books", 8).containsEntry("files", 8).containsEntry("missingFiles", 0);
 
-        // 4. the whole library folder locked: the scan stops, deleting nothing
+        // 4. the whole library folder locked: it is reported unavailable, nothing under it changes
         chmod(root, "---------");
         ChildJvm.Result refused = scan();
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.lines("UNAVAILABLE")).singleElement().asString()
-                .contains(root.toString()).contains("cannot be read").contains("Nothing was removed");
+                .contains(root.toString()).contains("cannot be read").contains("nothing was changed");
         chmod(root, "rwxr-xr-x");
         assertThat(report(scan())).containsEntry("books", 8).containsEntry("unchanged", 8).containsEntry("failed", 0);
 

@@ -2,6 +2,7 @@ package app.colophon.reliability;
 
 import app.colophon.library.Colophon;
 import app.colophon.library.LibraryUnavailableException;
+import app.colophon.library.ResyncMode;
 import app.colophon.library.ScanReport;
 import app.colophon.library.ScanTuning;
 import app.colophon.model.Book;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A library folder that vanishes — renamed away, or an unmounted drive or share whose mount point is left empty —
- * stops the scan with a clear error and deletes nothing; when it comes back, the next scan finds every book as it
- * was, the user's edits included.
+ * A library folder that vanishes — renamed away, or an unmounted drive or share whose mount point is left empty or
+ * holds a stray file — is reported unavailable by the scan, which scans the other folders and changes nothing
+ * under it; a resync of its books is refused; when it comes back, the next scan finds every book as it was, the
+ * user's edits included.
  */
 class VanishedRootTest {
 
@@ -72,34 +76,37 @@ class VanishedRootTest {
     }
 
     @Test
-    void aFolderRenamedAwayStopsTheScanAndItsBooksComeBackIntactWithIt() throws IOException {
+    void aFolderRenamedAwayIsReportedUnavailableAndItsBooksComeBackIntactWithIt() throws IOException {
         Path away = temp.resolve("nas-renamed");
         Files.move(nas, away);
 
-        assertThatThrownBy(this::scan).isInstanceOf(LibraryUnavailableException.class)
-                .hasMessageContaining(nas.toString()).hasMessageContaining("missing").hasMessageContaining("Nothing was removed");
+        ScanReport report = scan();
+
+        assertThat(report.unavailableRoots()).singleElement().satisfies(u -> assertThat(u.message())
+                .isEqualTo("Library folder " + nas + " is not available (unmounted?); nothing was changed"));
+        assertThat(report.filesUnchanged()).isEqualTo(PER_ROOT); // the other folder was scanned
+        assertThat(report.filesMissing()).isZero();
         assertThat(snapshot()).isEqualTo(before);
 
         Files.move(away, nas);
         assertBackUnchanged(scan());
-        System.out.println("RELIABILITY vanished\tfolder renamed away\tscan stopped; 60 of 60 books and 4 of 4 edits intact");
+        System.out.println("RELIABILITY vanished\tfolder renamed away\treported; 60 of 60 books and 4 of 4 edits intact");
     }
 
     @Test
-    void anUnmountedFolderLeftEmptyStopsTheScanAndItsBooksComeBackIntactWithIt() throws IOException {
-        // an unmounted mount point is an empty folder: the books are not deleted, the share is just not there
+    void anUnmountedFolderLeftEmptyIsReportedUnavailableAndItsBooksComeBackIntactWithIt() throws IOException {
+        // an unmounted mount point is an empty folder: the books are not gone, the share is just not there
         Path mounted = unmount();
 
-        assertThatThrownBy(this::scan).isInstanceOf(LibraryUnavailableException.class)
-                .hasMessageContaining(nas.toString()).hasMessageContaining("empty").hasMessageContaining("Nothing was removed");
+        assertThat(scan().unavailableRoots()).extracting(ScanReport.FileError::path).containsExactly(nas);
         assertThat(snapshot()).isEqualTo(before);
         // a second attempt while it is still unmounted is refused the same way
-        assertThatThrownBy(this::scan).isInstanceOf(LibraryUnavailableException.class);
+        assertThat(scan().unavailableRoots()).extracting(ScanReport.FileError::path).containsExactly(nas);
         assertThat(snapshot()).isEqualTo(before);
 
         remount(mounted);
         assertBackUnchanged(scan());
-        System.out.println("RELIABILITY vanished\tfolder unmounted (left empty)\tscan stopped; 60 of 60 books and 4 of 4 edits intact");
+        System.out.println("RELIABILITY vanished\tfolder unmounted (left empty)\treported; 60 of 60 books and 4 of 4 edits intact");
     }
 
     @Test
@@ -109,12 +116,84 @@ class VanishedRootTest {
         Files.writeString(nas.resolve(".DS_Store"), "x");
         Files.writeString(nas.resolve("README.txt"), "mount the NAS here");
 
-        assertThatThrownBy(this::scan).isInstanceOf(LibraryUnavailableException.class).hasMessageContaining("empty");
+        assertThat(scan().unavailableRoots()).extracting(ScanReport.FileError::path).containsExactly(nas);
         assertThat(snapshot()).isEqualTo(before);
 
         remount(mounted);
         assertBackUnchanged(scan());
-        System.out.println("RELIABILITY vanished\tfolder unmounted, only junk left\tscan stopped; nothing lost");
+        System.out.println("RELIABILITY vanished\tfolder unmounted, only junk left\treported; nothing lost");
+    }
+
+    @Test
+    void aStrayBookSavedOnTheBareMountPointIsNotImportedAndNothingIsMarkedMissing() throws IOException {
+        Path mounted = unmount();
+        SampleBooks.epub(nas.resolve("saved-while-away.epub"), "Stray", "C");
+
+        ScanReport report = scan();
+
+        assertThat(report.unavailableRoots()).extracting(ScanReport.FileError::path).containsExactly(nas);
+        assertThat(report.booksAdded()).isZero();
+        assertThat(report.filesMissing()).isZero();
+        assertThat(snapshot()).isEqualTo(before);
+        remount(mounted);
+        assertBackUnchanged(scan());
+        System.out.println("RELIABILITY vanished\tone stray book on the bare mount point\trefused; nothing lost");
+    }
+
+    @Test
+    void theFoldersThatAreThereAreScannedWhileAnotherIsUnmounted() throws IOException {
+        unmount();
+        SampleBooks.epub(shelf.resolve("new-on-shelf.epub"), "New On Shelf", "D");
+
+        ScanReport report = scan();
+
+        assertThat(report.booksAdded()).isEqualTo(1);
+        assertThat(app.libraries().books(library.id())).extracting(Book::title).contains("New On Shelf");
+    }
+
+    @ParameterizedTest(name = "{0} of a book")
+    @EnumSource(ResyncMode.class)
+    void aBookResyncUnderAnUnmountedFolderChangesNothingAndSaysWhy(ResyncMode mode) throws IOException {
+        long bookId = editedBookUnder(nas);
+        unmount();
+
+        assertThatThrownBy(() -> app.resync().resyncBook(bookId, mode)).isInstanceOf(LibraryUnavailableException.class)
+                .hasMessage("Library folder " + nas + " is not available (unmounted?); nothing was changed");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} of a file")
+    @EnumSource(ResyncMode.class)
+    void aFileResyncUnderARenamedAwayFolderChangesNothingAndSaysWhy(ResyncMode mode) throws IOException {
+        long fileId = app.libraries().book(editedBookUnder(nas)).orElseThrow().files().get(0).id();
+        Files.move(nas, temp.resolve("nas-renamed"));
+
+        assertThatThrownBy(() -> app.resync().resyncFile(fileId, mode)).isInstanceOf(LibraryUnavailableException.class)
+                .hasMessage("Library folder " + nas + " is not available (unmounted?); nothing was changed");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void everyBookResyncedWhileItsFolderIsUnmountedIsStillThereWithItsEditsWhenItComesBack() throws IOException {
+        Path mounted = unmount();
+        for (long id : before.keySet()) {
+            try {
+                app.resync().resyncBook(id, ResyncMode.REFRESH);
+            } catch (LibraryUnavailableException refused) {
+                // the books under the unmounted folder: refused, as they must be
+            }
+        }
+        remount(mounted);
+        ScanReport back = scan();
+        assertThat(back.booksAdded() + back.filesMissing()).isZero();
+        assertThat(editedCount(snapshot())).isEqualTo(2); // the two edited books under the shelf were refreshed
+        assertThat(snapshot().keySet()).isEqualTo(before.keySet());
+        assertThat(snapshot().values().stream().filter(b -> b.book().title().startsWith("Mine: Nas"))).hasSize(2);
+    }
+
+    private long editedBookUnder(Path root) {
+        return before.values().stream().filter(b -> b.files().get(0).path().startsWith(root)
+                && b.book().title().startsWith("Mine: ")).findFirst().orElseThrow().book().id();
     }
 
     /** What unmounting a share leaves: an empty mount point where the folder was. Returns where the books went. */
@@ -132,14 +211,18 @@ class VanishedRootTest {
     }
 
     private void assertBackUnchanged(ScanReport back) {
+        assertThat(back.unavailableRoots()).isEmpty();
         assertThat(back.filesUnchanged()).isEqualTo(2 * PER_ROOT);
-        assertThat(back.filesRead() + back.filesRemoved() + back.booksRemoved() + back.booksAdded()).isZero();
+        assertThat(back.filesRead() + back.filesMissing() + back.booksMissing() + back.booksAdded()).isZero();
         Map<Long, BookWithFiles> after = snapshot();
         assertThat(after).isEqualTo(before);
-        long edited = after.values().stream().filter(b -> b.book().fields().source(BookField.TITLE) == Source.MANUAL
+        assertThat(editedCount(after)).isEqualTo(4);
+    }
+
+    private static long editedCount(Map<Long, BookWithFiles> books) {
+        return books.values().stream().filter(b -> b.book().fields().source(BookField.TITLE) == Source.MANUAL
                 && b.book().title().startsWith("Mine: ") && b.book().fields().list(BookField.TAGS).equals(List.of("kept"))
                 && "My Publisher".equals(b.files().get(0).fields().text(FileField.PUBLISHER))).count();
-        assertThat(edited).isEqualTo(4);
     }
 
     private ScanReport scan() {

@@ -16,6 +16,8 @@ import java.util.Optional;
 /** A real Colophon (real SQLite file) over a folder of test files, both under a JUnit temp dir. */
 public final class TestLibrary implements AutoCloseable {
 
+    private static final ScanTuning TUNING = new ScanTuning(2, 50, Duration.ofMillis(200), Duration.ofSeconds(30));
+
     public final Path root;
     public final Colophon app;
     public final Library library;
@@ -30,10 +32,14 @@ public final class TestLibrary implements AutoCloseable {
     public static TestLibrary create(Path temp) {
         Path root = temp.resolve("books");
         root.toFile().mkdirs();
-        Colophon app = Colophon.open(temp.resolve("data"),
-                new ScanTuning(2, 50, Duration.ofMillis(200), Duration.ofSeconds(30)));
+        Colophon app = Colophon.open(temp.resolve("data"), TUNING);
         Library library = app.libraries().create("Test", List.of(root));
         return new TestLibrary(root, app, library);
+    }
+
+    /** The same library and data folder, opened again (after {@link #close}). */
+    public static TestLibrary reopen(Path temp, Library library) {
+        return new TestLibrary(temp.resolve("books"), Colophon.open(temp.resolve("data"), TUNING), library);
     }
 
     public ScanReport scan() {

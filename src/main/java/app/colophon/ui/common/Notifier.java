@@ -5,13 +5,16 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.stage.Window;
 import javafx.util.Duration;
+
+import java.util.List;
 import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every message the window shows the user goes through here: a ControlsFX notification with a short text; for
- * an unexpected error the stack trace goes to the log, once, here. {@link #shown()} keeps what was shown.
+ * an unexpected error the stack trace goes to the log, once, here. Information hides after a few seconds, an error
+ * stays until closed. {@link #shown()} keeps what was shown.
  */
 public class Notifier {
 
@@ -21,6 +24,10 @@ public class Notifier {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    /** How long an information or a warning stays; errors stay until closed. */
+    public static final Duration INFO_SHOWN = Duration.seconds(4);
+    /** Notifications shown at once before they fold into one. */
+    static final int MAX_STACKED = 4;
 
     private final ObservableList<Message> shown = FXCollections.observableArrayList();
     private Window owner;
@@ -53,6 +60,16 @@ public class Notifier {
         show(Kind.ERROR, text);
     }
 
+    /** What stands for several notifications at once: the errors among the recent ones, which must not get lost. */
+    private Notifications folded(Window anchor) {
+        List<String> errors = shown.subList(Math.max(0, shown.size() - MAX_STACKED * 2), shown.size()).stream()
+                .filter(m -> m.kind() == Kind.ERROR).map(Message::text).distinct().toList();
+        String text = errors.isEmpty() ? "Several messages at once; the details are in Colophon's log."
+                : "Several messages at once. Errors: " + String.join(" · ", errors);
+        return Notifications.create().title("Colophon").text(text).position(Pos.BOTTOM_RIGHT).owner(anchor)
+                .hideAfter(errors.isEmpty() ? INFO_SHOWN : Duration.INDEFINITE);
+    }
+
     private void show(Kind kind, String text) {
         shown.add(new Message(kind, text));
         Window anchor = owner != null && owner.isShowing() ? owner
@@ -61,8 +78,11 @@ public class Notifier {
             // No window left to show it on (the app is closing): the message is kept and logged, not shown.
             return;
         }
+        // An error stays until the user closes it: it must not vanish while they look elsewhere. Past a few at once,
+        // ControlsFX would stack them off the edge of the screen; they fold into one that still names the errors.
         Notifications n = Notifications.create().text(text).position(Pos.BOTTOM_RIGHT).owner(anchor)
-                .hideAfter(Duration.seconds(kind == Kind.ERROR ? 8 : 4));
+                .hideAfter(kind == Kind.ERROR ? Duration.INDEFINITE : INFO_SHOWN)
+                .threshold(MAX_STACKED, folded(anchor));
         switch (kind) {
             case INFO -> n.showInformation();
             case WARNING -> n.showWarning();

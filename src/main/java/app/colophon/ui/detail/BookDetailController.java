@@ -154,8 +154,8 @@ public final class BookDetailController {
         bookSpinner.visibleProperty().bind(busy);
         bookSpinner.managedProperty().bind(busy);
         bookActionsBox.getChildren().add(BookMenus.moreButton(new BookMenus.Actions(
-                () -> resync.scanBook(bookId.get()), () -> resync.refreshBook(bookId.get()), null,
-                this::showBookFolder), busy));
+                () -> resync.scanBook(bookId.get()), () -> resync.refreshBook(bookId.get()),
+                () -> resync.resetBook(bookId.get()), null, this::showBookFolder), busy));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 

@@ -33,6 +33,7 @@ final class FileTable {
         Function<BookFile, BookMenus.Actions> actions = file -> new BookMenus.Actions(
                 () -> resync.scanFile(file.id(), file.bookId()),
                 () -> resync.refreshFile(file.id(), file.bookId()),
+                () -> resync.resetFile(file.id(), file.bookId()),
                 null,
                 () -> showFolder.accept(file.path().toAbsolutePath().getParent()));
 
@@ -56,7 +57,8 @@ final class FileTable {
         more.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         more.setCellFactory(c -> new ActionCells.MoreCell<>(model.busyFiles(), BookFile::id, actions, false));
         table.getColumns().setAll(List.of(name, format, size, path, status, more));
-        table.setRowFactory(t -> new ActionCells.ActionRow<>(model.busyFiles(), BookFile::id, actions, false, null));
+        table.setRowFactory(t -> new ActionCells.ActionRow<>(model.busyFiles(), BookFile::id, actions, false, null,
+                BookFile::missing));
         table.setPlaceholder(new Label("This book has no files"));
         table.getStyleClass().add("file-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -97,15 +99,26 @@ final class FileTable {
         return column;
     }
 
-    /** "OK", or the file's last parse error in the error colour. */
+    static final String MISSING = "Missing";
+    private static final java.time.format.DateTimeFormatter MISSING_SINCE = java.time.format.DateTimeFormatter
+            .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withZone(java.time.ZoneId.systemDefault());
+
+    /** "OK", "Missing since …" for a file gone from disk, or the file's last parse error in the error colour. */
     private static final class StatusCell extends TableCell<BookFile, BookFile> {
         @Override
         protected void updateItem(BookFile item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("file-error", "file-ok");
+            getStyleClass().removeAll("file-error", "file-ok", "file-missing");
             if (empty || item == null) {
                 setText(null);
                 setTooltip(null);
+                return;
+            }
+            if (item.missing()) {
+                setText(MISSING + " since " + MISSING_SINCE.format(item.missingSince()));
+                setTooltip(new Tooltip("No longer on disk: kept with its values until removed; found again if it "
+                        + "comes back or turns up moved"));
+                getStyleClass().add("file-missing");
                 return;
             }
             boolean failed = item.error() != null && !item.error().isBlank();

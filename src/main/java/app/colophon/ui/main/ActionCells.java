@@ -5,6 +5,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.collections.ObservableSet;
+import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
@@ -15,6 +16,7 @@ import javafx.scene.layout.StackPane;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -54,14 +56,21 @@ public final class ActionCells {
         }
     }
 
-    /** A row with the same actions in its context menu; a double click opens the item when {@code open} is given. */
+    /**
+     * A row with the same actions in its context menu; a double click opens the item when {@code open} is given. A
+     * row whose item is {@code missing} (its files gone from disk) carries the {@code :missing} pseudo-class.
+     */
     public static final class ActionRow<T> extends TableRow<T> {
+        public static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
+
         private final LongProperty itemId = new SimpleLongProperty(-1);
         private final ToLongFunction<T> idOf;
+        private final Predicate<T> missing;
 
         public ActionRow(ObservableSet<Long> busy, ToLongFunction<T> idOf, Function<T, BookMenus.Actions> actions,
-                         boolean withEdit, Consumer<T> open) {
+                         boolean withEdit, Consumer<T> open, Predicate<T> missing) {
             this.idOf = idOf;
+            this.missing = missing;
             ContextMenu menu = BookMenus.contextMenu(onCurrent(actions, this::getItem, withEdit), busyBinding(busy, itemId));
             contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
             if (open != null) {
@@ -77,6 +86,7 @@ public final class ActionCells {
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             itemId.set(empty || item == null ? -1 : idOf.applyAsLong(item));
+            pseudoClassStateChanged(MISSING, !empty && item != null && missing.test(item));
         }
     }
 
@@ -90,6 +100,7 @@ public final class ActionCells {
         return new BookMenus.Actions(
                 () -> run(current.get(), item -> actions.apply(item).scan()),
                 () -> run(current.get(), item -> actions.apply(item).refresh()),
+                () -> run(current.get(), item -> actions.apply(item).reset()),
                 withEdit ? () -> run(current.get(), item -> actions.apply(item).edit()) : null,
                 () -> run(current.get(), item -> actions.apply(item).showInFolder()));
     }

@@ -10,17 +10,18 @@ import java.util.List;
 
 /**
  * The actions every book tile, list row and file row carries, built once as a "⋯" button and once as a
- * context menu. The two resync actions are disabled while {@code busy} holds.
+ * context menu. The three resync actions are disabled while {@code busy} holds.
  */
 public final class BookMenus {
 
     public static final String SCAN = "Scan for new metadata";
     public static final String REFRESH = "Refresh all metadata";
+    public static final String RESET = "Reset to file metadata";
     public static final String EDIT = "Edit metadata…";
     public static final String SHOW_IN_FOLDER = "Show in folder";
 
-    /** What the menus do; a null action leaves its item out. */
-    public record Actions(Runnable scan, Runnable refresh, Runnable edit, Runnable showInFolder) {
+    /** What the menus do; a null edit or show-in-folder action leaves its item out. */
+    public record Actions(Runnable scan, Runnable refresh, Runnable reset, Runnable edit, Runnable showInFolder) {
     }
 
     private BookMenus() {
@@ -30,6 +31,7 @@ public final class BookMenus {
     public static Actions forCurrent(java.util.function.LongFunction<Actions> actions, java.util.function.LongSupplier id) {
         return new Actions(() -> actions.apply(id.getAsLong()).scan().run(),
                 () -> actions.apply(id.getAsLong()).refresh().run(),
+                () -> actions.apply(id.getAsLong()).reset().run(),
                 () -> actions.apply(id.getAsLong()).edit().run(),
                 () -> actions.apply(id.getAsLong()).showInFolder().run());
     }
@@ -51,9 +53,11 @@ public final class BookMenus {
     private static List<MenuItem> items(Actions actions, BooleanExpression busy) {
         MenuItem scan = item(SCAN, actions.scan());
         MenuItem refresh = item(REFRESH, actions.refresh());
+        MenuItem reset = item(RESET, actions.reset());
         scan.disableProperty().bind(busy);
         refresh.disableProperty().bind(busy);
-        List<MenuItem> items = new java.util.ArrayList<>(List.of(scan, refresh, new SeparatorMenuItem()));
+        reset.disableProperty().bind(busy);
+        List<MenuItem> items = new java.util.ArrayList<>(List.of(scan, refresh, reset, new SeparatorMenuItem()));
         if (actions.edit() != null) {
             items.add(item(EDIT, actions.edit()));
         }

@@ -25,13 +25,18 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
-/** One tile of the cover grid: cover (or placeholder), title, authors, a "⋯" menu, a context menu and a spinner. */
+/**
+ * One tile of the cover grid: cover (or placeholder), title, authors, a "⋯" menu, a context menu and a spinner; a
+ * book whose files are all gone from disk is dimmed and badged "Missing".
+ */
 final class BookTile extends GridCell<BookSummary> {
 
     static final double COVER_WIDTH = 130;
     static final double COVER_HEIGHT = 195;
 
     private static final PseudoClass SELECTED_TILE = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass MISSING = PseudoClass.getPseudoClass("missing");
+    static final String MISSING_BADGE = "Missing";
 
     private final LongProperty bookId = new SimpleLongProperty(-1);
     /** The last book this tile showed, kept across the momentary empty state of a layout pass. */
@@ -40,6 +45,7 @@ final class BookTile extends GridCell<BookSummary> {
     private volatile long wantedCoverOf = -1;
     private final CoverView cover = new CoverView(COVER_WIDTH, COVER_HEIGHT);
     private final ProgressIndicator spinner = new ProgressIndicator();
+    private final Label missingBadge = new Label(MISSING_BADGE);
     private final Label title = new Label();
     private final Label authors = new Label();
     private final VBox content;
@@ -58,7 +64,10 @@ final class BookTile extends GridCell<BookSummary> {
         spinner.getStyleClass().add("tile-spinner");
         spinner.visibleProperty().bind(busy);
         spinner.setMaxSize(48, 48);
-        StackPane coverStack = new StackPane(cover, spinner);
+        missingBadge.getStyleClass().add("missing-badge");
+        missingBadge.setVisible(false);
+        StackPane.setAlignment(missingBadge, Pos.TOP_LEFT);
+        StackPane coverStack = new StackPane(cover, missingBadge, spinner);
         title.getStyleClass().add("tile-title");
         authors.getStyleClass().add("tile-authors");
         title.setMaxWidth(COVER_WIDTH);
@@ -96,6 +105,8 @@ final class BookTile extends GridCell<BookSummary> {
             return;
         }
         content.setVisible(true);
+        missingBadge.setVisible(book.missing());
+        pseudoClassStateChanged(MISSING, book.missing());
         boolean sameBook = shownBookId == book.id();
         shownBookId = book.id();
         bookId.set(book.id());

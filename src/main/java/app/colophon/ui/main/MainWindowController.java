@@ -1,5 +1,6 @@
 package app.colophon.ui.main;
 
+import app.colophon.library.ColophonException;
 import app.colophon.model.BookSummary;
 import app.colophon.model.Library;
 import app.colophon.ui.common.CoverImages;
@@ -7,6 +8,7 @@ import app.colophon.ui.common.FolderPicker;
 import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.common.UiServices;
+import app.colophon.ui.library.LibraryActions;
 import app.colophon.ui.resync.ResyncActions;
 import app.colophon.ui.settings.ApiToggle;
 import javafx.application.Platform;
@@ -39,6 +41,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.controlsfx.control.GridView;
 
 import java.nio.file.Path;
@@ -72,6 +75,8 @@ public final class MainWindowController {
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private FilteredList<BookSummary> filtered;
     private final SortKeys sortKeys = new SortKeys();
+    private MissingEntry missing;
+    private LibraryActions libraryActions;
 
     @FXML private BorderPane root;
     @FXML private ListView<Library> libraryList;
@@ -88,6 +93,9 @@ public final class MainWindowController {
     @FXML private VBox emptyState;
     @FXML private Label emptyHint;
     @FXML private Label statusLabel;
+    @FXML private VBox missingBox;
+    @FXML private ToggleButton missingEntry;
+    @FXML private Button removeMissingButton;
     @FXML private MenuButton settingsButton;
     @FXML private CheckMenuItem apiItem;
 
@@ -114,7 +122,10 @@ public final class MainWindowController {
     private void initialize() {
         filtered = new FilteredList<>(model.books());
         SortedList<BookSummary> sorted = new SortedList<>(filtered);
-        searchField.textProperty().addListener((o, was, now) -> filtered.setPredicate(Sorting.matching(now)));
+        missing = new MissingEntry(missingBox, missingEntry, removeMissingButton, model.books());
+        searchField.textProperty().addListener((o, was, now) -> updateFilter());
+        missing.selectedProperty().addListener((o, was, now) -> updateFilter());
+        libraryActions = new LibraryActions(services, tasks, notifier, folderPicker, new LibraryHost());
 
         sortBox.getItems().setAll(Sorting.values());
         sortBox.setValue(Sorting.saved(prefs));
@@ -158,6 +169,7 @@ public final class MainWindowController {
             protected void updateItem(Library item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.name());
+                setContextMenu(empty || item == null ? null : libraryActions.contextMenu(item));
             }
         });
         libraryList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -174,7 +186,8 @@ public final class MainWindowController {
         scanLabel.textProperty().bind(scans.messageProperty());
 
         emptyState.visibleProperty().bind(loaded.and(Bindings.isEmpty(model.books())).and(scans.runningProperty().not()));
-        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> status(), model.books(), filtered));
+        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> status(), model.books(), filtered,
+                missing.selectedProperty()));
         model.onBookEvent(event -> {
             if (event instanceof BookEvent.Updated u) {
                 u.book().files().forEach(f -> covers.forget(f.id()));
@@ -211,15 +224,22 @@ public final class MainWindowController {
         }
     }
 
+    private void updateFilter() {
+        filtered.setPredicate(Sorting.matching(searchField.getText()).and(missing.filter()));
+    }
+
     private String status() {
         int all = model.books().size();
         int shown = filtered.size();
+        if (missing.selectedProperty().get()) {
+            return shown + " missing " + (shown == 1 ? "book" : "books") + " (files no longer on disk)";
+        }
         return shown == all ? all + (all == 1 ? " book" : " books") : shown + " of " + all + " books";
     }
 
     BookMenus.Actions actionsFor(long bookId) {
         return new BookMenus.Actions(() -> resync.scanBook(bookId), () -> resync.refreshBook(bookId),
-                () -> opener.open(bookId, true), () -> showFolderOf(bookId));
+                () -> resync.resetBook(bookId), () -> opener.open(bookId, true), () -> showFolderOf(bookId));
     }
 
     private void openBook(BookSummary book) {
@@ -304,7 +324,56 @@ public final class MainWindowController {
             libraryList.getItems().add(library);
             libraryList.getSelectionModel().select(library);
             startScan(library.id());
-        }, e -> notifier.unexpected("Could not add the library", e));
+        }, e -> {
+            if (e instanceof ColophonException) {
+                notifier.error(e.getMessage()); // e.g. the folder is already in a library
+            } else {
+                notifier.unexpected("Could not add the library", e);
+            }
+        });
+    }
+
+    @FXML
+    private void removeMissing() {
+        Library library = libraryList.getSelectionModel().getSelectedItem();
+        if (library != null) {
+            libraryActions.removeMissing(library);
+        }
+    }
+
+    /** What the library menu's actions ask of the window. */
+    private final class LibraryHost implements LibraryActions.Host {
+        @Override
+        public Window owner() {
+            return root.getScene() == null ? null : root.getScene().getWindow();
+        }
+
+        @Override
+        public void librariesChanged() {
+            Library before = libraryList.getSelectionModel().getSelectedItem();
+            tasks.run(() -> services.libraries().libraries(), libraries -> {
+                showLibraries(libraries);
+                Library now = libraryList.getSelectionModel().getSelectedItem();
+                if (before != null && now != null && now.equals(before)) {
+                    loadBooks(now.id()); // the same library, its folders unchanged: its books may have gone
+                }
+            }, e -> notifier.unexpected("Could not read the libraries", e));
+        }
+
+        @Override
+        public void booksChanged(long libraryId) {
+            loadBooks(libraryId);
+        }
+
+        @Override
+        public void scan(long libraryId) {
+            Library selected = libraryList.getSelectionModel().getSelectedItem();
+            scans.scan(libraryId, report -> {
+                if (selected != null && selected.id() == libraryId) {
+                    loadBooks(libraryId);
+                }
+            });
+        }
     }
 
     @FXML

@@ -70,15 +70,15 @@ public final class ScanRunner {
         task.setOnSucceeded(e -> {
             running.set(false);
             ScanReport r = task.getValue();
-            String summary = String.format(Locale.ROOT, "%s: %d added, %d updated, %d removed%s",
-                    r.cancelled() ? "Scan cancelled" : "Scan finished", r.booksAdded(), r.booksUpdated(),
-                    r.booksRemoved(), r.filesFailed() == 0 ? "" : ", " + r.filesFailed() + " files could not be read");
+            String summary = summary(r);
             message.set(summary);
-            if (r.filesFailed() > 0) {
+            if (r.filesFailed() > 0 || r.filesMissing() > 0) {
                 notifier.warning(summary);
             } else {
                 notifier.info(summary);
             }
+            // An unmounted drive must not pass unnoticed: its books were left as they were, not scanned.
+            r.unavailableRoots().forEach(u -> notifier.error(u.message()));
             finished.accept(r);
         });
         task.setOnFailed(e -> {
@@ -109,6 +109,21 @@ public final class ScanRunner {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    static String summary(ScanReport r) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %d added, %d updated",
+                r.cancelled() ? "Scan cancelled" : "Scan finished", r.booksAdded(), r.booksUpdated()));
+        if (r.filesMoved() > 0) {
+            text.append(String.format(Locale.ROOT, ", %d moved", r.filesMoved()));
+        }
+        if (r.filesMissing() > 0) {
+            text.append(String.format(Locale.ROOT, ", %d %s missing", r.filesMissing(), r.filesMissing() == 1 ? "file" : "files"));
+        }
+        if (r.filesFailed() > 0) {
+            text.append(String.format(Locale.ROOT, ", %d files could not be read", r.filesFailed()));
+        }
+        return text.toString();
     }
 
     public void cancel() {

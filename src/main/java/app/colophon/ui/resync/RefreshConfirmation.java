@@ -1,19 +1,23 @@
 package app.colophon.ui.resync;
 
-import javafx.scene.control.Alert;
+import app.colophon.ui.common.Confirmation;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The question asked before "Refresh all metadata", because it loses manual edits (DESIGN §6). */
+/**
+ * The questions asked before "Refresh all metadata" and "Reset to file metadata", because they lose manual edits
+ * (DESIGN §6). Cancel is the default button: Enter never confirms by accident.
+ */
 public final class RefreshConfirmation {
 
     public static final String TITLE = "Refresh All Metadata";
-    public static final ButtonType CANCEL = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+    public static final ButtonType CANCEL = Confirmation.CANCEL;
     public static final ButtonType REFRESH = new ButtonType("Refresh", ButtonBar.ButtonData.OK_DONE);
+    public static final String RESET_TITLE = "Reset to File Metadata";
+    public static final ButtonType RESET = new ButtonType("Reset", ButtonBar.ButtonData.OK_DONE);
 
     private final Supplier<Window> owner;
 
@@ -27,20 +31,23 @@ public final class RefreshConfirmation {
                 + "Any manual changes you've made will be lost.";
     }
 
-    /** Shows the question and waits; true only when the user chose Refresh. */
+    /** {@code what} is "book" or "file". */
+    public static String resetText(String what) {
+        return "This will clear every value of the " + what + ", including your manual changes, and read it again from "
+                + "its file(s) and path. Values the files do not have will be empty.";
+    }
+
+    /** Shows the refresh question and waits; true only when the user chose Refresh. */
     public boolean confirm(String what) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text(what), CANCEL, REFRESH);
-        alert.setTitle(TITLE);
-        alert.setHeaderText(null);
-        alert.getDialogPane().getStyleClass().add("refresh-confirmation");
-        Window window = owner.get();
-        if (window != null) {
-            alert.initOwner(window);
-        }
-        // Refresh destroys edits: Enter must not choose it by accident.
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(REFRESH)).setDefaultButton(false);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(CANCEL)).setDefaultButton(true);
-        Optional<ButtonType> answer = alert.showAndWait();
-        return answer.isPresent() && answer.get() == REFRESH;
+        return ask(TITLE, text(what), REFRESH, "refresh-confirmation");
+    }
+
+    /** Shows the reset question and waits; true only when the user chose Reset. */
+    public boolean confirmReset(String what) {
+        return ask(RESET_TITLE, resetText(what), RESET, "reset-confirmation");
+    }
+
+    private boolean ask(String title, String text, ButtonType action, String styleClass) {
+        return Confirmation.ask(owner.get(), title, text, action, styleClass);
     }
 }

@@ -1,5 +1,6 @@
 package app.colophon.ui.resync;
 
+import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.NotFoundException;
 import app.colophon.library.ParseFailedException;
 import app.colophon.library.ResyncMode;
@@ -20,10 +21,11 @@ import java.util.Optional;
  */
 public final class ResyncActions {
 
-    public static final String SCANNED = "Metadata scanned";
-    public static final String REFRESHED = "Metadata refreshed";
-    public static final String FILE_REMOVED = "File removed (no longer on disk)";
-    public static final String BOOK_REMOVED = "Book removed (no files remain)";
+    public static final String SCANNED = ResyncMode.SCAN.doneMessage();
+    public static final String REFRESHED = ResyncMode.REFRESH.doneMessage();
+    public static final String RESET = ResyncMode.RESET.doneMessage();
+    public static final String FILE_REMOVED = ResyncResult.Removed.FILE_REMOVED;
+    public static final String BOOK_REMOVED = ResyncResult.Removed.BOOK_REMOVED;
 
     private final UiServices services;
     private final LibraryModel model;
@@ -47,6 +49,18 @@ public final class ResyncActions {
     public void refreshBook(long bookId) {
         if (confirmation.confirm("book")) {
             resyncBook(bookId, ResyncMode.REFRESH);
+        }
+    }
+
+    public void resetBook(long bookId) {
+        if (confirmation.confirmReset("book")) {
+            resyncBook(bookId, ResyncMode.RESET);
+        }
+    }
+
+    public void resetFile(long fileId, long bookId) {
+        if (confirmation.confirmReset("file")) {
+            resyncFile(fileId, bookId, ResyncMode.RESET);
         }
     }
 
@@ -118,10 +132,9 @@ public final class ResyncActions {
             notifier.info(FILE_REMOVED);
         }
         if (updated.failures().isEmpty()) {
-            notifier.info(mode == ResyncMode.REFRESH ? REFRESHED : SCANNED);
+            notifier.info(mode.doneMessage());
         } else {
-            notifier.warning((mode == ResyncMode.REFRESH ? REFRESHED : SCANNED) + ", but not from: "
-                    + String.join("; ", updated.failures()));
+            notifier.warning(mode.doneMessage() + ", but not from: " + String.join("; ", updated.failures()));
         }
     }
 
@@ -129,7 +142,7 @@ public final class ResyncActions {
         if (error instanceof NotFoundException) {
             notifier.error(error.getMessage());
             whenNotFound.run();
-        } else if (error instanceof ParseFailedException) {
+        } else if (error instanceof ParseFailedException || error instanceof LibraryUnavailableException) {
             notifier.error(error.getMessage());
         } else {
             notifier.unexpected("Resync failed: " + error.getMessage(), error);

@@ -128,6 +128,87 @@ class MainWindowTest {
     }
 
     @Test
+    void resetFromTheTileMenuAsksWithTheExactTextAndCancelAsTheDefault(FxRobot robot) {
+        openMoreMenu(robot, tile(robot, "Dune"));
+        robot.clickOn(BookMenus.RESET);
+
+        Window dialog = robot.window(RefreshConfirmation.RESET_TITLE);
+        DialogPane pane = (DialogPane) dialog.getScene().getRoot();
+        assertThat(pane.getContentText()).isEqualTo("This will clear every value of the book, including your manual "
+                + "changes, and read it again from its file(s) and path. Values the files do not have will be empty.");
+        assertThat(pane.getButtonTypes()).extracting(b -> b.getText()).containsExactly("Cancel", "Reset");
+        assertThat(((javafx.scene.control.Button) pane.lookupButton(RefreshConfirmation.CANCEL)).isDefaultButton()).isTrue();
+        assertThat(((javafx.scene.control.Button) pane.lookupButton(RefreshConfirmation.RESET)).isDefaultButton()).isFalse();
+        robot.clickOn("Cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ui.resync.calls()).isEmpty();
+    }
+
+    @Test
+    void resetFromTheListRowsContextMenuResetsTheBookAndSaysSo(FxRobot robot) {
+        ui.colophon.editor().editBook(duneId, Map.of(BookField.TITLE, "My Dune"));
+        robot.interact(() -> ui.context.model().updated(ui.colophon.libraries().summary(duneId).orElseThrow(), null));
+        robot.clickOn("List");
+        openContextMenu(robot, row(robot, "My Dune"));
+        robot.clickOn(BookMenus.RESET);
+        robot.clickOn("Reset");
+
+        waitUntil(() -> ui.resync.calls().contains(new Call("book", duneId, ResyncMode.RESET)));
+        waitUntil(() -> shown(ResyncActions.RESET));
+        assertThat(ui.colophon.libraries().book(duneId).orElseThrow().book().title()).isEqualTo("Dune");
+    }
+
+    @Test
+    void aResyncThatChangesTheTitleMovesTheTileAndTheRowToTheirNewPlace(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#sortBox").queryAs(javafx.scene.control.ComboBox.class).setValue(Sorting.TITLE));
+        assertThat(gridTitles(robot)).containsExactly("Dune", "Emma");
+        Epubs.write(ui.books.resolve("Dune.epub"), "Zebra Dune", "Frank Herbert");
+
+        openMoreMenu(robot, tile(robot, "Dune"));
+        robot.clickOn(BookMenus.SCAN);
+
+        waitUntil(() -> gridTitles(robot).equals(java.util.List.of("Emma", "Zebra Dune")));
+        waitUntil(() -> tileOrNull(robot, "Zebra Dune") != null && tileOrNull(robot, "Emma") != null
+                && screenX(tileOrNull(robot, "Emma")) < screenX(tileOrNull(robot, "Zebra Dune")));
+        robot.clickOn("List");
+        waitUntil(() -> tableTitles(robot).equals(java.util.List.of("Emma", "Zebra Dune")));
+        waitUntil(() -> row(robot, "Emma").getIndex() == 0 && row(robot, "Zebra Dune").getIndex() == 1);
+    }
+
+    private static double screenX(Node node) {
+        return node.localToScreen(node.getBoundsInLocal()).getMinX();
+    }
+
+    @Test
+    void atTheFirstRunWindowSizeTheListShowsItsMoreButtonsWithoutAHorizontalScrollBar(FxRobot robot) {
+        robot.clickOn("List");
+        TableRow<?> dune = row(robot, "Dune");
+        TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
+
+        assertThat(table.getScene().getWindow().getWidth()).isEqualTo(1100);
+        Node more = dune.lookup(".more-button");
+        assertThat(more.isVisible()).isTrue();
+        assertThat(more.localToScreen(more.getBoundsInLocal()).getMaxX())
+                .isLessThanOrEqualTo(table.localToScreen(table.getBoundsInLocal()).getMaxX());
+        assertThat(table.lookupAll(".scroll-bar")).noneMatch(bar -> bar instanceof javafx.scene.control.ScrollBar s
+                && s.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && s.isVisible());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> gridTitles(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        GridView<BookSummary> grid = robot.lookup("#grid").queryAs(GridView.class);
+        return grid.getItems().stream().map(BookSummary::title).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> tableTitles(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<BookSummary> table = robot.lookup("#table").queryAs(TableView.class);
+        return table.getItems().stream().map(BookSummary::title).toList();
+    }
+
+    @Test
     void cancellingTheConfirmationChangesNothing(FxRobot robot) {
         ui.colophon.editor().editBook(duneId, Map.of(BookField.TITLE, "My Dune"));
         robot.interact(() -> ui.context.model().updated(ui.colophon.libraries().summary(duneId).orElseThrow(), null));

@@ -1,0 +1,47 @@
+package app.colophon.cli;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What {@code main} needs to know of the arguments before picocli parses them: the data folder, the command, and
+ * whether they ask only for help. The one place that reads them by hand.
+ *
+ * @param dataDir  the value of {@code --data-dir}, or null
+ * @param command  the first argument that is neither an option nor the value of {@code --data-dir}, or ""
+ * @param options  whether any option other than {@code --data-dir} was given
+ * @param helpOnly whether {@code --help}, {@code -h}, {@code --version}, {@code -V} or the {@code help} command was given
+ */
+public record LaunchArguments(Path dataDir, String command, boolean options, boolean helpOnly) {
+
+    private static final Set<String> HELP = Set.of("--help", "-h", "--version", "-V");
+
+    public static LaunchArguments of(String[] args) {
+        Path dataDir = null;
+        String command = "";
+        boolean options = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--data-dir")) {
+                if (i + 1 < args.length) {
+                    dataDir = Path.of(args[++i]);
+                }
+            } else if (a.startsWith("--data-dir=")) {
+                dataDir = Path.of(a.substring("--data-dir=".length()));
+            } else if (a.startsWith("-")) {
+                options = true;
+                help |= HELP.contains(a);
+            } else if (command.isEmpty()) {
+                command = a;
+                help |= a.equals("help");
+            }
+        }
+        return new LaunchArguments(dataDir, command, options, help);
+    }
+
+    /** No command and no option but {@code --data-dir}: the window, on that data folder. */
+    public boolean opensWindow() {
+        return command.isEmpty() && !options;
+    }
+}
