@@ -196,24 +196,6 @@ public final class M4bReader implements FormatReader {
         return null;
     }
 
-    /**
-     * Names from one tag value: always split on ';' and ' & ', and on ',' only when every comma-separated part
-     * contains a space, so "Jane Roe, John Doe" is two people but "Doe, Jane" (a sort form) stays one.
-     */
-    static List<String> splitNames(String value) {
-        List<String> out = new ArrayList<>();
-        for (String part : Text.split(value, ";|\\s&\\s")) {
-            List<String> commaParts = Text.split(part, ",");
-            boolean allNames = commaParts.size() > 1 && commaParts.stream().allMatch(p -> p.contains(" "));
-            if (allNames) {
-                out.addAll(commaParts);
-            } else {
-                out.add(part);
-            }
-        }
-        return out;
-    }
-
     /** A series from a grouping such as "Name #2", "Name, Book 2", "Name Book 2" or just "Name". */
     static SeriesEntry parseGrouping(String grouping) {
         String value = Text.clean(grouping);
@@ -275,10 +257,10 @@ public final class M4bReader implements FormatReader {
             b.title(title());
             b.sortTitle(items.get("sonm"));
             b.subtitle(freeform.get("SUBTITLE"));
-            for (String name : splitNames(item(ART, "aART", WRT))) {
+            for (String name : Names.split(item(ART, "aART", WRT))) {
                 b.author(Contributor.author(name));
             }
-            splitNames(item(NRT, CMP)).forEach(b::narrator);
+            Names.split(item(NRT, CMP)).forEach(b::narrator);
             SeriesEntry series = series();
             if (series != null) {
                 b.series(series);
