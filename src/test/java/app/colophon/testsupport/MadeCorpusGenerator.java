@@ -1,6 +1,8 @@
 package app.colophon.testsupport;
 
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -14,6 +16,9 @@ import java.nio.file.Path;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Writes the files of {@code src/test/resources/corpus/made/} that are made in Java (the others are made with
@@ -25,8 +30,8 @@ import java.util.TimeZone;
  *   app.colophon.testsupport.MadeCorpusGenerator
  * </pre>
  *
- * The metadata is fixed, so the files' contents are the same on every run (PDFBox adds a random document ID to
- * each PDF, which no reader looks at). The tests read the committed files, never this class.
+ * Everything is fixed (ZIP times, PDF document IDs), so every run writes the same bytes. The tests read the
+ * committed files, never this class.
  */
 public final class MadeCorpusGenerator {
 
@@ -36,6 +41,98 @@ public final class MadeCorpusGenerator {
     public static void main(String[] args) throws IOException {
         Path root = args.length > 0 ? Path.of(args[0]) : MadeCorpus.root();
         pdfs(root.resolve("pdf"));
+        epubs(root.resolve("epub"));
+    }
+
+    // ------------------------------------------------------------------ EPUB
+
+    /** 2020-01-01, so that the same entries give the same bytes on every run. */
+    private static final long ZIP_TIME = 1_577_836_800_000L;
+
+    static void epubs(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        // A whole book under epub/, zipped from a build folder without META-INF (as real builds ship)
+        zip(dir.resolve("no-container.epub"),
+                "mimetype", "application/epub+zip",
+                "epub/content.opf", opf("Zipped Without a Container", "Ann Leckie", "images/cover.jpg"),
+                "epub/text/chapter1.xhtml", XHTML,
+                "epub/images/cover.jpg", JPEG);
+        // container.xml names OEBPS/content.opf, but the package document is OPS/package.opf
+        zip(dir.resolve("container-points-nowhere.epub"),
+                "mimetype", "application/epub+zip",
+                "META-INF/container.xml", container("OEBPS/content.opf"),
+                "OPS/package.opf", opf("The Container Points Nowhere", "Jane Roe", null),
+                "OPS/chapter1.xhtml", XHTML);
+        // No container and several OPFs: the shallowest real one counts, not the macOS resource fork or a nested copy
+        zip(dir.resolve("several-opfs.epub"),
+                "mimetype", "application/epub+zip",
+                "__MACOSX/._content.opf", "\0\5\026\7",
+                "book/._content.opf", "\0\5\026\7",
+                "book/old/content.opf", opf("An Older Draft", "Nobody", null),
+                "book/content.opf", opf("The Shallowest Package", "John Doe", null),
+                "book/chapter1.xhtml", XHTML);
+    }
+
+    private static final String XHTML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <html xmlns="http://www.w3.org/1999/xhtml"><head><title>One</title></head><body><p>Text.</p></body></html>
+            """;
+
+    /** Not a real picture, only its JPEG start and end markers: readers point at it, nobody decodes it. */
+    private static final String JPEG = "\u00FF\u00D8\u00FF\u00D9";
+
+    private static String opf(String title, String author, String coverHref) {
+        String cover = coverHref == null ? "" : "<item id=\"cover\" href=\"" + coverHref
+                + "\" media-type=\"image/jpeg\" properties=\"cover-image\"/>";
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid">
+                  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+                    <dc:identifier id="uid">urn:uuid:6d1f3a52-8c1e-4f5b-9b7a-2f0e1c3d4b5a</dc:identifier>
+                    <dc:title>%s</dc:title>
+                    <dc:creator>%s</dc:creator>
+                    <dc:language>en</dc:language>
+                    <meta property="dcterms:modified">2020-01-01T00:00:00Z</meta>
+                  </metadata>
+                  <manifest>
+                    <item id="c1" href="text/chapter1.xhtml" media-type="application/xhtml+xml"/>
+                    %s
+                  </manifest>
+                  <spine><itemref idref="c1"/></spine>
+                </package>
+                """.formatted(title, author, cover);
+    }
+
+    private static String container(String fullPath) {
+        return """
+                <?xml version="1.0"?>
+                <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+                  <rootfiles><rootfile full-path="%s" media-type="application/oebps-package+xml"/></rootfiles>
+                </container>
+                """.formatted(fullPath);
+    }
+
+    /** A ZIP of (name, text) pairs; text holding only code points up to U+00FF is written as those bytes. */
+    private static void zip(Path file, String... nameThenText) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i < nameThenText.length; i += 2) {
+                String text = nameThenText[i + 1];
+                boolean binary = text.chars().anyMatch(c -> c >= 0x80 || c == 0) && text.chars().allMatch(c -> c <= 0xFF);
+                byte[] bytes = text.getBytes(binary ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                ZipEntry entry = new ZipEntry(nameThenText[i]);
+                entry.setTime(ZIP_TIME);
+                if (nameThenText[i].equals("mimetype")) {
+                    CRC32 crc = new CRC32();
+                    crc.update(bytes);
+                    entry.setMethod(ZipEntry.STORED);
+                    entry.setSize(bytes.length);
+                    entry.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(entry);
+                zip.write(bytes);
+                zip.closeEntry();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ PDF
@@ -94,6 +191,11 @@ public final class MadeCorpusGenerator {
                 doc.getDocumentCatalog().setMetadata(
                         new PDMetadata(doc, new ByteArrayInputStream(xmp.getBytes(StandardCharsets.UTF_8))));
             }
+            // a fixed document ID: without one PDFBox writes a random one, and every run would change the files
+            COSArray id = new COSArray();
+            id.add(new COSString(file.getFileName().toString().getBytes(StandardCharsets.US_ASCII)));
+            id.add(new COSString(file.getFileName().toString().getBytes(StandardCharsets.US_ASCII)));
+            doc.getDocument().getTrailer().setItem(COSName.ID, id);
             doc.save(file.toFile());
         }
     }
