@@ -42,8 +42,8 @@ public final class CoverExtractor {
         try {
             return switch (format) {
                 case EPUB -> epub(file, coverRef);
-                case CBZ -> coverRef != null && coverRef.startsWith(CbzReader.COVER_PREFIX)
-                        ? zipEntry(file, format, coverRef.substring(CbzReader.COVER_PREFIX.length())) : null;
+                case CBZ, CB7, CBR -> coverRef != null && coverRef.startsWith(CbzReader.COVER_PREFIX)
+                        ? comicEntry(file, format, coverRef.substring(CbzReader.COVER_PREFIX.length())) : null;
                 case M4B -> coverRef != null && coverRef.startsWith("covr:") ? m4b(file, coverRef) : null;
                 case PDF -> coverRef != null ? pdfFirstPage(file) : null;
             };
@@ -103,6 +103,32 @@ public final class CoverExtractor {
             return cover.getData();
         } finally {
             zip.close();
+        }
+    }
+
+    /** A page of a comic archive: CBZ is a ZIP, CB7 a 7-Zip archive, and a CBR whichever of the two it really is. */
+    private static byte[] comicEntry(Path file, FileFormat format, String name) throws MetadataParseException, IOException {
+        boolean sevenZip = format == FileFormat.CB7;
+        if (format == FileFormat.CBR) {
+            byte[] head = new byte[6];
+            try (var in = java.nio.file.Files.newInputStream(file)) {
+                int n = in.readNBytes(head, 0, head.length);
+                sevenZip = n == head.length && Cb7Reader.hasSignature(head);
+            }
+        }
+        return sevenZip ? sevenZipEntry(file, format, name) : zipEntry(file, format, name);
+    }
+
+    private static byte[] sevenZipEntry(Path file, FileFormat format, String name) throws MetadataParseException, IOException {
+        try (var archive = Cb7Reader.open(file, format)) {
+            var entries = Cb7Reader.entries(archive, format);
+            var entry = entries.stream().filter(e -> Cb7Reader.name(e).equals(name)).findFirst()
+                    .or(() -> entries.stream().filter(e -> Cb7Reader.name(e).equalsIgnoreCase(name)).findFirst())
+                    .orElse(null);
+            if (entry == null || entry.isDirectory()) {
+                return null;
+            }
+            return Cb7Reader.unpack(archive, entries, entry, java.nio.file.Files.size(file), MAX_IMAGE_BYTES, format);
         }
     }
 

@@ -4,10 +4,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The supported formats, declared in the order their files contribute book-level values (DESIGN §3). */
+/**
+ * The supported formats, declared in the order their files contribute book-level values (DESIGN §3): EPUB, the
+ * comics (CBZ, then CB7, then CBR, which is recognised only to say it cannot be read), PDF, then M4B.
+ */
 public enum FileFormat {
     EPUB("epub"),
     CBZ("cbz"),
+    CB7("cb7"),
+    CBR("cbr"),
     PDF("pdf"),
     M4B("m4b");
 

@@ -1,5 +1,7 @@
 package app.colophon.testsupport;
 
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -42,6 +44,58 @@ public final class MadeCorpusGenerator {
         Path root = args.length > 0 ? Path.of(args[0]) : MadeCorpus.root();
         pdfs(root.resolve("pdf"));
         epubs(root.resolve("epub"));
+        comics(root.resolve("comics"));
+    }
+
+    // ------------------------------------------------------------------ CB7, CBR
+
+    static void comics(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        String comicInfo = "<?xml version=\"1.0\"?><ComicInfo><Title>Safe Inside</Title></ComicInfo>";
+        String evilInfo = "<?xml version=\"1.0\"?><ComicInfo><Title>Climbed Out</Title></ComicInfo>";
+        // names that would land outside a folder they were unpacked into; 7-Zip's own tool refuses to write them
+        sevenZip(dir.resolve("traversal.cb7"),
+                "../../evil.jpg", JPEG,
+                "/etc/absolute.jpg", JPEG,
+                "C:evil.jpg", JPEG,
+                "../ComicInfo.xml", evilInfo,
+                "ok/../../sneaky.jpg", JPEG,
+                "page.jpg", JPEG,
+                "ComicInfo.xml", comicInfo);
+        // a real RAR 5 archive's signature and main header start: enough for any tool to call it RAR
+        Files.write(dir.resolve("rar5.cbr"), new byte[] {'R', 'a', 'r', '!', 0x1A, 0x07, 0x01, 0x00,
+            0x33, (byte) 0x92, (byte) 0xB5, (byte) 0xE5, 0x0A, 0x01, 0x05, 0x06, 0x00, 0x05, 0x01, 0x01, (byte) 0x80,
+            (byte) 0x80, 0x00});
+        // a ZIP named .cbr, as shops and renaming tools leave them
+        zip(dir.resolve("zip-named.cbr"),
+                "ComicInfo.xml", "<?xml version=\"1.0\"?><ComicInfo><Title>Really a ZIP</Title><Number>3</Number>"
+                        + "<Series>Misnamed</Series></ComicInfo>",
+                "p1.jpg", JPEG,
+                "p2.jpg", JPEG);
+    }
+
+    /** A 7-Zip archive (LZMA2, one entry per block) of (name, text) pairs, with fixed times. */
+    private static void sevenZip(Path file, String... nameThenText) throws IOException {
+        Files.deleteIfExists(file);
+        try (SevenZOutputFile out = new SevenZOutputFile(file.toFile())) {
+            for (int i = 0; i < nameThenText.length; i += 2) {
+                byte[] bytes = bytes(nameThenText[i + 1]);
+                SevenZArchiveEntry entry = new SevenZArchiveEntry();
+                entry.setName(nameThenText[i]);
+                entry.setSize(bytes.length);
+                entry.setHasLastModifiedDate(true);
+                entry.setLastModifiedTime(java.nio.file.attribute.FileTime.fromMillis(ZIP_TIME));
+                out.putArchiveEntry(entry);
+                out.write(bytes);
+                out.closeArchiveEntry();
+            }
+        }
+    }
+
+    /** Text holding only code points up to U+00FF, one of them non-ASCII or NUL, is binary: written as those bytes. */
+    private static byte[] bytes(String text) {
+        boolean binary = text.chars().anyMatch(c -> c >= 0x80 || c == 0) && text.chars().allMatch(c -> c <= 0xFF);
+        return text.getBytes(binary ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     // ------------------------------------------------------------------ EPUB
@@ -116,9 +170,7 @@ public final class MadeCorpusGenerator {
     private static void zip(Path file, String... nameThenText) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (int i = 0; i < nameThenText.length; i += 2) {
-                String text = nameThenText[i + 1];
-                boolean binary = text.chars().anyMatch(c -> c >= 0x80 || c == 0) && text.chars().allMatch(c -> c <= 0xFF);
-                byte[] bytes = text.getBytes(binary ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                byte[] bytes = bytes(nameThenText[i + 1]);
                 ZipEntry entry = new ZipEntry(nameThenText[i]);
                 entry.setTime(ZIP_TIME);
                 if (nameThenText[i].equals("mimetype")) {
