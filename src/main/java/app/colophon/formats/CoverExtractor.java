@@ -44,7 +44,8 @@ public final class CoverExtractor {
                 case EPUB -> epub(file, coverRef);
                 case CBZ, CB7, CBR -> coverRef != null && coverRef.startsWith(CbzReader.COVER_PREFIX)
                         ? comicEntry(file, format, coverRef.substring(CbzReader.COVER_PREFIX.length())) : null;
-                case M4B -> coverRef != null && coverRef.startsWith("covr:") ? m4b(file, coverRef) : null;
+                case M4B, M4A -> coverRef != null && coverRef.startsWith("covr:") ? m4b(file, coverRef) : null;
+                case MP3 -> mp3(file, coverRef);
                 case PDF -> coverRef != null ? pdfFirstPage(file) : null;
             };
         } catch (IOException e) {
@@ -136,6 +137,26 @@ public final class CoverExtractor {
         try (ZipFile zip = Zips.open(file, format)) {
             ZipEntry entry = Zips.find(zip, name);
             return entry == null ? null : Zips.read(zip, entry, MAX_IMAGE_BYTES, format);
+        }
+    }
+
+    /**
+     * {@code apic:<offset>:<length>:<mime>} (the image lies in the file as it is: read like an M4B cover), or
+     * {@link Mp3Reader#DECODED_COVER} (an unsynchronised tag: read the tag again, keeping the picture).
+     */
+    private static byte[] mp3(Path file, String ref) throws IOException {
+        if (ref == null) {
+            return null;
+        }
+        if (ref.startsWith("apic:")) {
+            return m4b(file, ref);
+        }
+        if (!ref.equals(Mp3Reader.DECODED_COVER)) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Id3v2.Tag tag = Id3v2.readWithPicture(ch, MAX_IMAGE_BYTES);
+            return tag == null || tag.picture() == null ? null : tag.picture().bytes();
         }
     }
 

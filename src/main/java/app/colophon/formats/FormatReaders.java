@@ -19,7 +19,7 @@ public final class FormatReaders {
 
     public static FormatReaders standard() {
         return new FormatReaders(List.of(new EpubReader(), new CbzReader(), new Cb7Reader(), new CbrReader(),
-                new PdfReader(), new M4bReader()));
+                new PdfReader(), new M4bReader(), new M4aReader(), new Mp3Reader()));
     }
 
     public FormatReader forFormat(FileFormat format) {

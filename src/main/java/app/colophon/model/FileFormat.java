@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The supported formats, declared in the order their files contribute book-level values (DESIGN §3): EPUB, the
- * comics (CBZ, then CB7, then CBR, which is recognised only to say it cannot be read), PDF, then M4B.
+ * comics (CBZ, then CB7, then CBR, which is recognised only to say it cannot be read), PDF, then the audio formats
+ * (M4B, then M4A and MP3, whose files are often one chapter of a book each).
  */
 public enum FileFormat {
     EPUB("epub"),
@@ -14,7 +15,9 @@ public enum FileFormat {
     CB7("cb7"),
     CBR("cbr"),
     PDF("pdf"),
-    M4B("m4b");
+    M4B("m4b"),
+    M4A("m4a"),
+    MP3("mp3");
 
     private final String extension;
 
