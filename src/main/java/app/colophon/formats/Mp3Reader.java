@@ -49,6 +49,9 @@ public final class Mp3Reader implements FormatReader {
             throw new MetadataParseException(FileFormat.MP3, "file not found", e);
         } catch (IOException e) {
             throw new MetadataParseException(FileFormat.MP3, "cannot read file (" + Zips.describe(e) + ")", e);
+        } catch (RuntimeException e) {
+            // a bug or an input we did not foresee: still a parse error of this file, never a crash of the scan
+            throw new MetadataParseException(FileFormat.MP3, "unreadable ID3 tag (" + e + ")", e);
         }
     }
 
