@@ -24,7 +24,7 @@ final class Id3v2 {
     static final int MAX_TEXT_BYTES = 1 << 20;
     static final int MAX_UNSYNC_TAG_BYTES = 16 << 20;
     /** Frame headers and text frames are read through a window of this size, so a tag costs a read or two. */
-    private static final int WINDOW = 64 * 1024;
+    private static final int WINDOW = 16 * 1024;
 
     /** ID3v2.2's three-letter frames that Colophon reads, under their ID3v2.3/2.4 names. */
     private static final Map<String, String> V22 = Map.ofEntries(

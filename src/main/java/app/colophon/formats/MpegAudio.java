@@ -15,6 +15,7 @@ import java.util.Arrays;
 final class MpegAudio {
 
     static final int SEARCH_BYTES = 128 * 1024;
+    private static final int FIRST_LOOK_BYTES = 8 * 1024;
 
     private static final int[][] BITRATES = {
         {0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448}, // MPEG-1 layer I
@@ -43,12 +44,18 @@ final class MpegAudio {
      * {@code end} excludes the tags at the end of the file (ID3v1, APE).
      */
     static Double duration(FileChannel channel, long start, long end) throws IOException {
-        byte[] buf = read(channel, start, (int) Math.max(0, Math.min(SEARCH_BYTES, end - start)));
+        // the first frame nearly always follows the tags at once: look at a few KB before reading the whole window
         Frame first = null;
-        for (int i = 0; i + 4 <= buf.length && first == null; i++) {
-            Frame f = header(buf, i, start + i);
-            if (f != null && confirmed(channel, buf, i, f, end)) {
-                first = f;
+        for (int window : new int[] {FIRST_LOOK_BYTES, SEARCH_BYTES}) {
+            byte[] buf = read(channel, start, (int) Math.max(0, Math.min(window, end - start)));
+            for (int i = 0; i + 4 <= buf.length && first == null; i++) {
+                Frame f = header(buf, i, start + i);
+                if (f != null && confirmed(channel, buf, i, f, end)) {
+                    first = f;
+                }
+            }
+            if (first != null || buf.length < window) {
+                break;
             }
         }
         if (first == null) {
