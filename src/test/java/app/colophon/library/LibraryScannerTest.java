@@ -219,13 +219,16 @@ class LibraryScannerTest {
                 "epubcheck-ocf-zip-unreadable-no-end-header-fatal.epub",
                 "epubcheck-empty_archive.epub",
                 "epubcheck-no-rootfile.epub",
-                "epubcheck-Issue95.epub",
-                "epubcheck-issue236.epub",
                 "epubcheck-bad_opf_namespace.epub",
                 "epubcheck-mimetypeAndVersion.epub",
                 "epubcheck-ocf-container-not-ocf-error.epub",
                 "komga-zip-as-epub.epub",
                 "komga-zip-encrypted.cbz",
+                "comicbox-Captain Science #001-cbi.cbr", // RAR: "RAR comics are not supported"
+                "comicbox-Captain Science #001-cix-cbi.cbr",
+                "komga-rar4.cbr",
+                "komga-rar5-encrypted.cbr",
+                "komga-rar5-solid.cbr",
                 "pysf-libreoffice-writer-password.pdf",
                 "pysf-unreadablemetadata.pdf");
         assertThat(report.errors()).allSatisfy(e -> assertThat(e.message()).startsWith("Failed to parse "));
