@@ -2,7 +2,7 @@
 # The long reliability runs of docs/RELIABILITY.md, which CI runs only in their short form.
 #
 #   scripts/fuzz.sh fuzz [Class#method ...]   fuzz each reader target with Jazzer for its @FuzzTest maxDuration
-#                                             (3 minutes each; all 10 targets: about 35 minutes)
+#                                             (3 minutes each; all 16 targets: about 55 minutes)
 #   scripts/fuzz.sh crash [kills] [files]     the crash-consistency kill loop at full length (default 50 kills
 #                                             over 3,000 files: about 10 minutes on 2 cores)
 #   scripts/fuzz.sh all                       both
@@ -19,6 +19,8 @@ TARGETS=(
   M4bReaderFuzzTest#file M4bReaderFuzzTest#tagItems
   PdfReaderFuzzTest#file PdfReaderFuzzTest#xmpPacket
   FilepathParserFuzzTest#fileAndFolderName
+  Mp3ReaderFuzzTest#file Mp3ReaderFuzzTest#id3Frames M4aReaderFuzzTest#tagItems
+  Cb7ReaderFuzzTest#archive Cb7ReaderFuzzTest#comicInfo CbrReaderFuzzTest#file
 )
 
 fuzz() {

@@ -14,13 +14,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -34,7 +31,7 @@ import java.util.regex.Pattern;
  * Every request of the API, in this order: the token (401), the path (404), the method (405), the body (413, 400),
  * then the work (200, 404, 409 for a library folder that is not available, 422). Each answer is JSON; a failure is {@code {"error": "<one sentence>"}}.
  */
-final class ApiHandler implements HttpHandler {
+final class ApiHandler implements LoopbackHttpServer.Handler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
@@ -58,37 +55,30 @@ final class ApiHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) {
+    public Answer handle(HttpRequest request) {
         try {
-            Answer answer;
-            try {
-                answer = answer(exchange);
-            } catch (Failure f) {
-                answer = f.answer();
-            } catch (NotFoundException e) {
-                answer = Answer.error(404, e.getMessage());
-            } catch (ParseFailedException e) {
-                answer = Answer.error(422, e.getMessage());
-            } catch (LibraryUnavailableException e) {
-                answer = Answer.error(409, e.getMessage());
-            } catch (ColophonException e) {
-                LOG.error("API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                answer = Answer.error(500, e.getMessage());
-            } catch (RuntimeException | IOException e) {
-                LOG.error("API request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-                answer = Answer.error(500, "Internal error; the details are in Colophon's log");
-            }
-            send(exchange, answer);
-        } catch (IOException clientGone) {
-            LOG.debug("API response to {} not delivered: {}", exchange.getRemoteAddress(), clientGone.toString());
-        } finally {
-            exchange.close();
+            return answer(request);
+        } catch (Failure f) {
+            return f.answer();
+        } catch (NotFoundException e) {
+            return Answer.error(404, e.getMessage());
+        } catch (ParseFailedException e) {
+            return Answer.error(422, e.getMessage());
+        } catch (LibraryUnavailableException e) {
+            return Answer.error(409, e.getMessage());
+        } catch (ColophonException e) {
+            LOG.error("API request {} {} failed", request.method(), request.path(), e);
+            return Answer.error(500, e.getMessage());
+        } catch (RuntimeException | IOException | StackOverflowError | OutOfMemoryError e) {
+            // logged to the log file, once, and answered: the server keeps serving the next requests
+            LOG.error("API request {} {} failed", request.method(), request.path(), e);
+            return Answer.error(500, "Internal error; the details are in Colophon's log");
         }
     }
 
-    private Answer answer(HttpExchange exchange) throws IOException {
+    private Answer answer(HttpRequest exchange) throws IOException {
         checkToken(exchange);
-        String path = exchange.getRequestURI().getPath();
+        String path = exchange.path();
         Matcher route = path == null ? null : ROUTE.matcher(path);
         if (route == null || !route.matches()) {
             throw new Failure(404, "No such endpoint: " + path + " (see docs/API.md)");
@@ -99,7 +89,7 @@ final class ApiHandler implements HttpHandler {
         if (!books && id == null) {
             throw new Failure(404, "No such endpoint: " + path + " (a book lists its files: GET /books/<id>)");
         }
-        String method = exchange.getRequestMethod();
+        String method = exchange.method();
         String allowed = resync ? "POST" : "GET";
         boolean head = !resync && method.equals("HEAD"); // a GET without its body
         if (!allowed.equals(method) && !head) {
@@ -124,8 +114,8 @@ final class ApiHandler implements HttpHandler {
         return Answer.ok(JsonView.file(file(number)));
     }
 
-    private void checkToken(HttpExchange exchange) {
-        List<String> values = exchange.getRequestHeaders().get("Authorization");
+    private void checkToken(HttpRequest exchange) throws Failure {
+        List<String> values = exchange.headers("Authorization");
         if (values == null || values.isEmpty()) {
             throw unauthorized("Missing token: send the header \"Authorization: Bearer <token>\" with the token from "
                     + "the file " + ApiToken.FILE_NAME + " in Colophon's data folder");
@@ -181,8 +171,8 @@ final class ApiHandler implements HttpHandler {
      * The mode of a resync body: {@code {"mode": "scan"|"refresh"|"reset"}}, or the older {@code {"refresh": bool}};
      * with neither (no body, {@code {}}) or both, a scan. Other fields and other values are refused.
      */
-    private static ResyncMode mode(HttpExchange exchange) throws IOException {
-        byte[] body = RequestBody.read(exchange, ApiServer.MAX_BODY_BYTES);
+    private static ResyncMode mode(HttpRequest exchange) throws IOException {
+        byte[] body = exchange.body(ApiServer.MAX_BODY_BYTES);
         JsonNode json;
         try {
             json = body.length == 0 ? null : JSON_BODY.readTree(body);
@@ -225,29 +215,14 @@ final class ApiHandler implements HttpHandler {
     private static final Map<String, ResyncMode> MODES = Map.of("scan", ResyncMode.SCAN, "refresh", ResyncMode.REFRESH,
             "reset", ResyncMode.RESET);
 
-    private static void send(HttpExchange exchange, Answer answer) throws IOException {
-        byte[] bytes = (JsonView.write(answer.json()) + "\n").getBytes(StandardCharsets.UTF_8);
-        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.sendResponseHeaders(answer.status(), -1); // what a GET would answer, without its body
-            return;
-        }
-        exchange.sendResponseHeaders(answer.status(), bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-        if (answer.status() >= 400 && LOG.isDebugEnabled()) {
-            LOG.debug("API {} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(), answer.status());
-        }
-    }
-
-    /** What to send back. */
+    /** What to send back: a status, a JSON value, extra headers. */
     record Answer(int status, Object json, Map<String, String> headers) {
         static Answer ok(Object json) {
             return new Answer(200, json, Map.of());
+        }
+
+        byte[] bytes() {
+            return (JsonView.write(json) + "\n").getBytes(StandardCharsets.UTF_8);
         }
 
         static Answer error(int status, String message) {
@@ -255,13 +230,13 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    /** A request the API answers with an error status of its own (400, 401, 404, 405, 413). */
-    static final class Failure extends RuntimeException {
+    /** A request the API answers with an error status of its own (400, 401, 404, 405, 408, 413 …). */
+    static final class Failure extends IOException {
         private final int status;
         private final Map<String, String> headers = new LinkedHashMap<>();
 
         Failure(int status, String message) {
-            super(message, null, false, false);
+            super(message);
             this.status = status;
         }
 

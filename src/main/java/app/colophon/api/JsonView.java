@@ -66,6 +66,7 @@ public final class JsonView {
         out.put("genres", f.list(BookField.GENRES));
         out.put("tags", f.list(BookField.TAGS));
         out.put("sources", sources(f));
+        out.put("durationSeconds", bwf.durationSeconds());
         List<Object> files = new ArrayList<>();
         bwf.files().forEach(file -> files.add(file(file)));
         out.put("files", files);

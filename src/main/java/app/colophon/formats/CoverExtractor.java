@@ -42,9 +42,10 @@ public final class CoverExtractor {
         try {
             return switch (format) {
                 case EPUB -> epub(file, coverRef);
-                case CBZ -> coverRef != null && coverRef.startsWith(CbzReader.COVER_PREFIX)
-                        ? zipEntry(file, format, coverRef.substring(CbzReader.COVER_PREFIX.length())) : null;
-                case M4B -> coverRef != null && coverRef.startsWith("covr:") ? m4b(file, coverRef) : null;
+                case CBZ, CB7, CBR -> coverRef != null && coverRef.startsWith(CbzReader.COVER_PREFIX)
+                        ? comicEntry(file, format, coverRef.substring(CbzReader.COVER_PREFIX.length())) : null;
+                case M4B, M4A -> coverRef != null && coverRef.startsWith("covr:") ? m4b(file, coverRef) : null;
+                case MP3 -> mp3(file, coverRef);
                 case PDF -> coverRef != null ? pdfFirstPage(file) : null;
             };
         } catch (IOException e) {
@@ -106,10 +107,56 @@ public final class CoverExtractor {
         }
     }
 
+    /** A page of a comic archive: CBZ is a ZIP, CB7 a 7-Zip archive, and a CBR whichever of the two it really is. */
+    private static byte[] comicEntry(Path file, FileFormat format, String name) throws MetadataParseException, IOException {
+        boolean sevenZip = format == FileFormat.CB7;
+        if (format == FileFormat.CBR) {
+            byte[] head = new byte[6];
+            try (var in = java.nio.file.Files.newInputStream(file)) {
+                int n = in.readNBytes(head, 0, head.length);
+                sevenZip = n == head.length && Cb7Reader.hasSignature(head);
+            }
+        }
+        return sevenZip ? sevenZipEntry(file, format, name) : zipEntry(file, format, name);
+    }
+
+    private static byte[] sevenZipEntry(Path file, FileFormat format, String name) throws MetadataParseException, IOException {
+        try (var archive = Cb7Reader.open(file, format)) {
+            var entries = Cb7Reader.entries(archive, format);
+            var entry = entries.stream().filter(e -> Cb7Reader.name(e).equals(name)).findFirst()
+                    .or(() -> entries.stream().filter(e -> Cb7Reader.name(e).equalsIgnoreCase(name)).findFirst())
+                    .orElse(null);
+            if (entry == null || entry.isDirectory()) {
+                return null;
+            }
+            return Cb7Reader.unpack(archive, entries, entry, java.nio.file.Files.size(file), MAX_IMAGE_BYTES, format);
+        }
+    }
+
     private static byte[] zipEntry(Path file, FileFormat format, String name) throws MetadataParseException, IOException {
         try (ZipFile zip = Zips.open(file, format)) {
             ZipEntry entry = Zips.find(zip, name);
             return entry == null ? null : Zips.read(zip, entry, MAX_IMAGE_BYTES, format);
+        }
+    }
+
+    /**
+     * {@code apic:<offset>:<length>:<mime>} (the image lies in the file as it is: read like an M4B cover), or
+     * {@link Mp3Reader#DECODED_COVER} (an unsynchronised tag: read the tag again, keeping the picture).
+     */
+    private static byte[] mp3(Path file, String ref) throws IOException {
+        if (ref == null) {
+            return null;
+        }
+        if (ref.startsWith("apic:")) {
+            return m4b(file, ref);
+        }
+        if (!ref.equals(Mp3Reader.DECODED_COVER)) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            Id3v2.Tag tag = Id3v2.readWithPicture(ch, MAX_IMAGE_BYTES);
+            return tag == null || tag.picture() == null ? null : tag.picture().bytes();
         }
     }
 

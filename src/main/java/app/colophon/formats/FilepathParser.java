@@ -58,7 +58,8 @@ public final class FilepathParser {
             title = Text.clean(stem.replace('_', ' '));
         }
         b.title(title);
-        if (format == FileFormat.CBZ && seriesName == null && title != null) {
+        boolean isComic = format == FileFormat.CBZ || format == FileFormat.CB7 || format == FileFormat.CBR;
+        if (isComic && seriesName == null && title != null) {
             // Keeps "Saga v01" as the title: removing the number would give every volume the same title.
             Matcher comic = COMIC_NUMBER.matcher(title);
             String comicSeries = comic.matches() ? Text.clean(comic.group(1).replaceAll("[\\s\\-–]+$", "")) : null;

@@ -18,7 +18,8 @@ public final class FormatReaders {
     }
 
     public static FormatReaders standard() {
-        return new FormatReaders(List.of(new EpubReader(), new CbzReader(), new PdfReader(), new M4bReader()));
+        return new FormatReaders(List.of(new EpubReader(), new CbzReader(), new Cb7Reader(), new CbrReader(),
+                new PdfReader(), new M4bReader(), new M4aReader(), new Mp3Reader()));
     }
 
     public FormatReader forFormat(FileFormat format) {

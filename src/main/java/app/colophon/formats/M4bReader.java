@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +51,10 @@ public final class M4bReader implements FormatReader {
     /** The plain-text items we map; everything else in {@code ilst} is skipped without reading its payload. */
     private static final Set<String> TEXT_ITEMS = Set.of(NAM, ALB, ART, "aART", WRT, NRT, CMP, MVN, GRP, GEN,
             "desc", "ldes", CMT, PUB, DAY, "sonm");
+    /** Track and disc numbers and iTunes's media kind ({@code stik}: 1 music, 2 audiobook …). */
+    private static final Set<String> NUMBER_ITEMS = Set.of("trkn", "disk", "stik");
+    /** iTunes's media kind for an audiobook. */
+    private static final long STIK_AUDIOBOOK = 2;
     /** Owners ({@code mean}) of the freeform {@code ----} items we read. */
     private static final Set<String> FREEFORM_OWNERS = Set.of("com.apple.itunes", "com.pilabor.tone");
 
@@ -61,9 +64,20 @@ public final class M4bReader implements FormatReader {
             "^(.+?)\\s*,?\\s+(?:book|vol\\.?|volume)\\s*(\\d+(?:\\.\\d+)?)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
+    private final FileFormat format;
+
+    public M4bReader() {
+        this(FileFormat.M4B);
+    }
+
+    /** The same box walk for M4A files, whose values follow the chapter-file conventions ({@link M4aReader}). */
+    M4bReader(FileFormat format) {
+        this.format = format;
+    }
+
     @Override
     public FileFormat format() {
-        return FileFormat.M4B;
+        return format;
     }
 
     @Override
@@ -71,18 +85,18 @@ public final class M4bReader implements FormatReader {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             return parse(new Mp4Boxes(channel));
         } catch (NoSuchFileException e) {
-            throw new MetadataParseException(FileFormat.M4B, "file not found", e);
+            throw new MetadataParseException(format, "file not found", e);
         } catch (IOException e) {
-            throw new MetadataParseException(FileFormat.M4B, "cannot read file (" + e.getMessage() + ")", e);
+            throw new MetadataParseException(format, "cannot read file (" + e.getMessage() + ")", e);
         } catch (RuntimeException e) {
             // A bug or an input we did not foresee: still a parse error of this file, never a crash of the scan.
-            throw new MetadataParseException(FileFormat.M4B, "unreadable MP4 structure (" + e + ")", e);
+            throw new MetadataParseException(format, "unreadable MP4 structure (" + e + ")", e);
         }
     }
 
     private ParsedMetadata parse(Mp4Boxes boxes) throws IOException, MetadataParseException {
         if (boxes.fileSize() < 8) {
-            throw new MetadataParseException(FileFormat.M4B, "truncated file (" + boxes.fileSize() + " bytes)");
+            throw new MetadataParseException(format, "truncated file (" + boxes.fileSize() + " bytes)");
         }
         boolean ftypFirst = false;
         Mp4Boxes.Box moov = null;
@@ -100,12 +114,12 @@ public final class M4bReader implements FormatReader {
         }
         if (moov == null && boxes.exhausted()) {
             // without this, 100,000 empty boxes before the moov would be reported as a cut-off download
-            throw new MetadataParseException(FileFormat.M4B, "too many boxes (more than " + Mp4Boxes.MAX_BOXES + ")");
+            throw new MetadataParseException(format, "too many boxes (more than " + Mp4Boxes.MAX_BOXES + ")");
         }
         if (moov == null) {
             // Every playable MP4 has a moov; with an ftyp but no moov the file is a cut-off download (moov is often
             // written last), which the user should see as an error rather than as a book without metadata.
-            throw new MetadataParseException(FileFormat.M4B, ftypFirst
+            throw new MetadataParseException(format, ftypFirst
                     ? "truncated file (no moov atom)" : "not an MP4 file (no ftyp/moov atom)");
         }
         Tags tags = new Tags();
@@ -121,7 +135,7 @@ public final class M4bReader implements FormatReader {
                 }
             }
         }
-        return tags.toMetadata(duration);
+        return format == FileFormat.M4A ? tags.toChapterFileMetadata(duration) : tags.toMetadata(duration);
     }
 
     /**
@@ -145,7 +159,8 @@ public final class M4bReader implements FormatReader {
 
     private static void readItem(Mp4Boxes boxes, Mp4Boxes.Box item, Tags tags) throws IOException {
         String type = item.type();
-        if (!type.equals("----") && !type.equals("covr") && !type.equals(MVI) && !TEXT_ITEMS.contains(type)) {
+        if (!type.equals("----") && !type.equals("covr") && !type.equals(MVI) && !TEXT_ITEMS.contains(type)
+                && !NUMBER_ITEMS.contains(type)) {
             return;
         }
         List<Mp4Boxes.Box> parts = boxes.children(item, 0, 5);
@@ -160,6 +175,22 @@ public final class M4bReader implements FormatReader {
             case "covr" -> {
                 if (tags.cover == null) {
                     tags.cover = coverReference(boxes, parts);
+                }
+            }
+            case "trkn", "disk" -> {
+                // data: 2 bytes reserved, 2 bytes number, 2 bytes total (and 2 more for trkn)
+                Mp4Boxes.Data data = parts.isEmpty() ? null : boxes.data(parts.get(0));
+                if (data != null && data.type() == 0 && data.payloadSize() >= 4 && data.payloadSize() <= 8) {
+                    byte[] b = boxes.read(data.payloadStart(), 4);
+                    int n = b.length == 4 ? ((b[2] & 0xFF) << 8) | (b[3] & 0xFF) : 0;
+                    tags.numbers.putIfAbsent(type, n);
+                }
+            }
+            case "stik" -> {
+                Mp4Boxes.Data data = parts.isEmpty() ? null : boxes.data(parts.get(0));
+                Long kind = boxes.integer(data);
+                if (kind != null && tags.mediaKind == null) {
+                    tags.mediaKind = kind;
                 }
             }
             case MVI -> {
@@ -196,24 +227,6 @@ public final class M4bReader implements FormatReader {
         return null;
     }
 
-    /**
-     * Names from one tag value: always split on ';' and ' & ', and on ',' only when every comma-separated part
-     * contains a space, so "Jane Roe, John Doe" is two people but "Doe, Jane" (a sort form) stays one.
-     */
-    static List<String> splitNames(String value) {
-        List<String> out = new ArrayList<>();
-        for (String part : Text.split(value, ";|\\s&\\s")) {
-            List<String> commaParts = Text.split(part, ",");
-            boolean allNames = commaParts.size() > 1 && commaParts.stream().allMatch(p -> p.contains(" "));
-            if (allNames) {
-                out.addAll(commaParts);
-            } else {
-                out.add(part);
-            }
-        }
-        return out;
-    }
-
     /** A series from a grouping such as "Name #2", "Name, Book 2", "Name Book 2" or just "Name". */
     static SeriesEntry parseGrouping(String grouping) {
         String value = Text.clean(grouping);
@@ -247,6 +260,8 @@ public final class M4bReader implements FormatReader {
         private final Map<String, String> freeform = new HashMap<>();
         private Double movementIndex;
         private String cover;
+        private final Map<String, Integer> numbers = new HashMap<>();
+        private Long mediaKind;
 
         void put(String type, String value) {
             if (value != null) {
@@ -275,14 +290,12 @@ public final class M4bReader implements FormatReader {
             b.title(title());
             b.sortTitle(items.get("sonm"));
             b.subtitle(freeform.get("SUBTITLE"));
-            for (String name : splitNames(item(ART, "aART", WRT))) {
+            for (String name : Names.split(item(ART, "aART", WRT))) {
                 b.author(Contributor.author(name));
             }
-            splitNames(item(NRT, CMP)).forEach(b::narrator);
-            SeriesEntry series = series();
-            if (series != null) {
-                b.series(series);
-            }
+            narrators().forEach(b::narrator);
+            AudioTags.series(freeform.get("SERIES"), freeform.get("SERIES-PART"), item(MVN), movementIndex,
+                    items.get(GRP)).forEach(b::series);
             Text.split(items.get(GEN), "[,;/]").forEach(b::genre);
             String description = items.get("desc");
             if (Text.clean(description) == null) {
@@ -300,7 +313,42 @@ public final class M4bReader implements FormatReader {
             addIdentifier(b, freeform.get("ISBN"), "isbn");
             b.cover(cover);
             b.durationSeconds(duration);
+            b.audio(new AudioTrack(item(ALB), numbers.get("disk"), numbers.get("trkn"), item(NAM), true));
             return b.build();
+        }
+
+        /**
+         * An M4A is usually one chapter or part of a book told in several files (or a song): the book's values are
+         * the album's, as for MP3 ({@link Mp3Reader}): title {@code ©alb} else {@code ©nam}, authors {@code aART}
+         * (album artist) else {@code ©ART} else {@code ©wrt}; the rest as in an M4B.
+         */
+        ParsedMetadata toChapterFileMetadata(Double duration) {
+            ParsedMetadata m4b = toMetadata(duration);
+            ParsedMetadata.Builder b = ParsedMetadata.builder();
+            b.title(item(ALB, NAM)).sortTitle(m4b.sortTitle()).subtitle(m4b.subtitle()).description(m4b.description());
+            Names.split(item("aART", ART, WRT)).forEach(a -> b.author(Contributor.author(a)));
+            m4b.series().forEach(b::series);
+            m4b.genres().forEach(b::genre);
+            m4b.narrators().forEach(b::narrator);
+            m4b.identifiers().forEach(b::identifier);
+            b.publisher(m4b.publisher()).releaseDate(m4b.releaseDate()).language(m4b.language()).cover(cover)
+                    .durationSeconds(duration);
+            boolean audiobook = (mediaKind != null && mediaKind == STIK_AUDIOBOOK)
+                    || m4b.genres().stream().anyMatch(AudioTags::isAudiobookGenre)
+                    || item(NRT) != null || Text.clean(freeform.get("NARRATOR")) != null
+                    || Text.clean(freeform.get("ASIN")) != null || Text.clean(freeform.get("AUDIBLE_ASIN")) != null
+                    || Text.clean(freeform.get("SERIES")) != null;
+            b.audio(new AudioTrack(item(ALB), numbers.get("disk"), numbers.get("trkn"), item(NAM), audiobook));
+            return b.build();
+        }
+
+        /** {@code ©nrt}, else the freeform {@code NARRATOR} tag, else the composer (Audiobookshelf's convention). */
+        private List<String> narrators() {
+            String explicit = item(NRT);
+            if (explicit == null) {
+                explicit = Text.clean(freeform.get("NARRATOR"));
+            }
+            return Names.split(explicit != null ? explicit : item(CMP));
         }
 
         /**
@@ -318,18 +366,6 @@ public final class M4bReader implements FormatReader {
                 return album;
             }
             return name;
-        }
-
-        private SeriesEntry series() {
-            String name = Text.clean(freeform.get("SERIES"));
-            if (name != null) {
-                return new SeriesEntry(name, parseNumber(freeform.get("SERIES-PART")));
-            }
-            String movement = item(MVN);
-            if (movement != null) {
-                return new SeriesEntry(movement, movementIndex);
-            }
-            return parseGrouping(items.get(GRP));
         }
 
         private static void addIdentifier(ParsedMetadata.Builder b, String value, String scheme) {

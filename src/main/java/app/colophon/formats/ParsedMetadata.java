@@ -17,12 +17,14 @@ import java.util.List;
  * trimmed and null when absent; lists are never null and free of duplicates.
  *
  * @param cover a reader-specific reference to the cover image inside the file, resolved lazily by the cover cache
+ * @param audio where an audio file (MP3, M4A, M4B) sits in a book of several files, and whether its tags call it an
+ *              audiobook; null for other formats
  */
 public record ParsedMetadata(String title, String sortTitle, String subtitle, String description,
                              List<Contributor> authors, List<SeriesEntry> series, List<String> genres,
                              List<String> tags, String publisher, String releaseDate, String language,
                              List<Identifier> identifiers, List<String> narrators, String cover,
-                             Integer pageCount, Double durationSeconds) {
+                             Integer pageCount, Double durationSeconds, AudioTrack audio) {
 
     public ParsedMetadata {
         title = Text.clean(title);
@@ -105,6 +107,7 @@ public record ParsedMetadata(String title, String sortTitle, String subtitle, St
         private String cover;
         private Integer pageCount;
         private Double durationSeconds;
+        private AudioTrack audio;
 
         public Builder title(String v) { title = v; return this; }
         public Builder sortTitle(String v) { sortTitle = v; return this; }
@@ -123,10 +126,11 @@ public record ParsedMetadata(String title, String sortTitle, String subtitle, St
         public Builder cover(String v) { cover = v; return this; }
         public Builder pageCount(Integer v) { pageCount = v; return this; }
         public Builder durationSeconds(Double v) { durationSeconds = v; return this; }
+        public Builder audio(AudioTrack v) { audio = v; return this; }
 
         public ParsedMetadata build() {
             return new ParsedMetadata(title, sortTitle, subtitle, description, authors, series, genres, tags,
-                    publisher, releaseDate, language, identifiers, narrators, cover, pageCount, durationSeconds);
+                    publisher, releaseDate, language, identifiers, narrators, cover, pageCount, durationSeconds, audio);
         }
     }
 }

@@ -26,8 +26,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a PDF's document information dictionary, falling back to its XMP packet for each value the Info
- * dictionary lacks. The cover is the first page, rendered later by the cover cache ({@code page:1}).
+ * Reads a PDF's document information dictionary and the catalog's {@code /Lang}, falling back to its XMP packet for
+ * each value they lack (and for the publisher, which the Info dictionary has no key for). The cover is the first page, rendered later by the cover cache ({@code page:1}).
  *
  * <p>PDFBox is lenient and repairs what it can; what it cannot open becomes a {@link MetadataParseException}.
  * Decoded streams are cached in temporary files rather than on the heap, so a large PDF does not cost its
@@ -135,23 +135,33 @@ public final class PdfReader implements FormatReader {
         String title = title(info.getTitle());
         List<String> authors = authors(info.getAuthor());
         String description = description(info.getSubject());
+        List<String> keywords = keywords(info.getKeywords());
         String date = creationDate(info);
+        String language = language(document);
+        String publisher = null; // the Info dictionary has no key for it
 
-        if (title == null || authors.isEmpty() || description == null || date == null) {
-            XmpMetadata xmp = xmp(document);
-            title = title != null ? title : title(xmp.title());
-            if (authors.isEmpty()) {
-                // each dc:creator entry is one person; a name is never split further
-                xmp.creators().stream().filter(a -> !isPlaceholderAuthor(a)).forEach(authors::add);
-            }
-            description = description != null ? description : description(xmp.description());
-            date = date != null ? date : isoDate(xmp.createDate());
-            date = date != null ? date : isoDate(xmp.date());
+        // XMP fills every value the Info dictionary (or, for the language, the catalog) lacks
+        XmpMetadata xmp = xmp(document);
+        title = title != null ? title : title(xmp.title());
+        if (authors.isEmpty()) {
+            // each dc:creator entry is one person; a name is never split further
+            xmp.creators().stream().filter(a -> !isPlaceholderAuthor(a)).forEach(authors::add);
         }
+        description = description != null ? description : description(xmp.description());
+        if (keywords.isEmpty()) {
+            keywords = keywords(xmp.keywords());
+        }
+        if (keywords.isEmpty()) {
+            keywords = xmp.subjects();
+        }
+        date = date != null ? date : isoDate(xmp.createDate());
+        date = date != null ? date : isoDate(xmp.date());
+        language = language != null ? language : language(xmp.language());
+        publisher = publisher != null ? publisher : Text.clean(xmp.publisher());
 
-        b.title(title).description(description).releaseDate(date);
+        b.title(title).description(description).releaseDate(date).language(language).publisher(publisher);
         authors.forEach(a -> b.author(Contributor.author(a)));
-        keywords(info.getKeywords()).forEach(b::tag);
+        keywords.forEach(b::tag);
 
         int pages = Math.max(0, document.getNumberOfPages());
         b.pageCount(pages);
@@ -159,6 +169,25 @@ public final class PdfReader implements FormatReader {
             b.cover(FIRST_PAGE_COVER);
         }
         return b.build();
+    }
+
+    /** The catalog's {@code /Lang} (PDF 1.4+: the document's natural language, e.g. {@code en-US}). */
+    private static String language(PDDocument document) {
+        try {
+            return language(document.getDocumentCatalog().getLanguage());
+        } catch (RuntimeException e) {
+            return null; // a /Lang of the wrong type: the XMP may still say it
+        }
+    }
+
+    /** A language tag as written; "x-unknown" and such say nothing, and a tag is never longer than a few words. */
+    static String language(String raw) {
+        String tag = Text.clean(raw);
+        if (tag == null || tag.length() > 64 || tag.toLowerCase(Locale.ROOT).startsWith("x-")
+                || tag.equalsIgnoreCase("und")) {
+            return null;
+        }
+        return tag;
     }
 
     static String title(String raw) {
@@ -171,19 +200,12 @@ public final class PdfReader implements FormatReader {
         return subject == null || PLACEHOLDER_SUBJECTS.contains(subject.toLowerCase(Locale.ROOT)) ? null : subject;
     }
 
-    /**
-     * Splits an Info Author on ';' and '&', and on ',' only when every comma-separated part contains a space
-     * ("Jane Doe, John Roe" is two people, "Doe, Jane" is one written surname first).
-     */
+    /** The Info Author's names ({@link Names#split}: "A, B and C" is three people, "Doe, Jane" one), placeholders dropped. */
     static List<String> authors(String raw) {
         List<String> out = new ArrayList<>();
-        for (String part : Text.split(raw, "[;&]")) {
-            List<String> commaParts = Text.split(part, ",");
-            boolean allNames = commaParts.size() > 1 && commaParts.stream().allMatch(p -> p.contains(" "));
-            for (String name : allNames ? commaParts : List.of(part)) {
-                if (!isPlaceholderAuthor(name)) {
-                    out.add(name);
-                }
+        for (String name : Names.split(raw)) {
+            if (!isPlaceholderAuthor(name)) {
+                out.add(name);
             }
         }
         return out;

@@ -8,7 +8,7 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The few Dublin Core / XMP basic properties Colophon reads from a PDF's XMP packet, parsed with {@link SafeXml}
+ * The few Dublin Core / XMP basic / Adobe PDF properties Colophon reads from a PDF's XMP packet, parsed with {@link SafeXml}
  * (not xmpbox, which is strict about schemas real files get wrong and pulls in a second XML stack).
  *
  * <p>Properties are matched by namespace URI, not prefix, in both the element form
@@ -22,17 +22,24 @@ import java.util.List;
  * @param description dc:description (x-default, else the first non-empty alternative)
  * @param createDate  xmp:CreateDate, raw
  * @param date        dc:date (first entry), raw
+ * @param language    dc:language (first entry: a bag of RFC 3066 codes)
+ * @param publisher   dc:publisher (first entry)
+ * @param keywords    pdf:Keywords, the XMP twin of the Info dictionary's Keywords, raw
+ * @param subjects    dc:subject, one entry per {@code rdf:li}
  */
-record XmpMetadata(String title, List<String> creators, String description, String createDate, String date) {
+record XmpMetadata(String title, List<String> creators, String description, String createDate, String date,
+                   String language, String publisher, String keywords, List<String> subjects) {
 
-    static final XmpMetadata EMPTY = new XmpMetadata(null, List.of(), null, null, null);
+    static final XmpMetadata EMPTY = new XmpMetadata(null, List.of(), null, null, null, null, null, null, List.of());
 
     private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private static final String DC = "http://purl.org/dc/elements/1.1/";
     private static final String XMP = "http://ns.adobe.com/xap/1.0/";
+    private static final String PDF = "http://ns.adobe.com/pdf/1.3/";
 
     XmpMetadata {
         creators = List.copyOf(creators);
+        subjects = List.copyOf(subjects);
     }
 
     /** Parses an XMP packet; malformed XML is reported as an exception, for the caller to decide how much it matters. */
@@ -70,7 +77,8 @@ record XmpMetadata(String title, List<String> creators, String description, Stri
         } finally {
             r.close();
         }
-        return new XmpMetadata(c.title, c.creators, c.description, c.createDate, c.date);
+        return new XmpMetadata(c.title, c.creators, c.description, c.createDate, c.date, c.language, c.publisher,
+                c.keywords, c.subjects);
     }
 
     private static boolean isRdf(XMLStreamReader r, String localName) {
@@ -80,11 +88,11 @@ record XmpMetadata(String title, List<String> creators, String description, Stri
     private static boolean isWanted(String ns, String localName) {
         if (DC.equals(ns)) {
             return switch (localName) {
-                case "title", "creator", "description", "date" -> true;
+                case "title", "creator", "description", "date", "language", "publisher", "subject" -> true;
                 default -> false;
             };
         }
-        return XMP.equals(ns) && "CreateDate".equals(localName);
+        return (XMP.equals(ns) && "CreateDate".equals(localName)) || (PDF.equals(ns) && "Keywords".equals(localName));
     }
 
     /** Reads one property element: its {@code rdf:li} items (with their language) or its plain text. */
@@ -142,6 +150,10 @@ record XmpMetadata(String title, List<String> creators, String description, Stri
         String description;
         String createDate;
         String date;
+        String language;
+        String publisher;
+        String keywords;
+        List<String> subjects = List.of();
 
         void offer(String ns, String localName, Property p) {
             if (p.preferred() == null) {
@@ -154,12 +166,18 @@ record XmpMetadata(String title, List<String> creators, String description, Stri
                     case "description" -> description = description != null ? description : p.preferred();
                     // dc:date is an ordered list of dates; the first is the one that matters
                     case "date" -> date = date != null ? date : p.items().get(0);
+                    // language and publisher are unordered bags; a PDF is one document, so the first entry serves
+                    case "language" -> language = language != null ? language : p.items().get(0);
+                    case "publisher" -> publisher = publisher != null ? publisher : p.items().get(0);
+                    case "subject" -> subjects = !subjects.isEmpty() ? subjects : p.items();
                     default -> {
                         // other Dublin Core properties are not read
                     }
                 }
             } else if (XMP.equals(ns) && "CreateDate".equals(localName) && createDate == null) {
                 createDate = p.preferred();
+            } else if (PDF.equals(ns) && "Keywords".equals(localName) && keywords == null) {
+                keywords = p.preferred();
             }
         }
     }

@@ -1,9 +1,11 @@
 package app.colophon.library;
 
+import app.colophon.formats.AudioTrack;
 import app.colophon.model.BookField;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
 import app.colophon.model.FileFormat;
+import app.colophon.model.Track;
 
 import java.nio.file.Path;
 
@@ -12,14 +14,22 @@ import java.nio.file.Path;
  *
  * @param error       the parse error for the user, or null; a file with an error still has its path-derived values
  * @param fingerprint see {@link Fingerprint}; null when the content could not be read
+ * @param audio       for an audio file, its album, disc, track and whether its tags call it an audiobook; else null
  */
 public record FileReading(Path path, FileFormat format, long sizeBytes, long modifiedMillis, boolean missing,
                           FieldValues<BookField> bookValues, FieldValues<FileField> fileValues,
-                          Integer pageCount, Double durationSeconds, String error, String fingerprint) {
+                          Integer pageCount, Double durationSeconds, String error, String fingerprint,
+                          AudioTrack audio) {
 
     static FileReading missing(Path path, FileFormat format) {
         return new FileReading(path, format, 0, 0, true, FieldValues.empty(BookField.class),
-                FieldValues.empty(FileField.class), null, null, null, null);
+                FieldValues.empty(FileField.class), null, null, null, null, null);
+    }
+
+    /** Disc and track of a chapter file, for the order of the book's files; null for other files. */
+    Track track() {
+        return audio == null || (audio.disc() == null && audio.track() == null) ? null
+                : new Track(audio.disc(), audio.track());
     }
 
     public boolean failed() {

@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  */
 public final class LibraryScanner {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LibraryScanner.class);
+
     private final Database db;
     private final MetadataExtractor extractor;
     private final LibraryWriter writer;
@@ -165,8 +167,36 @@ public final class LibraryScanner {
                 }
             }
             commit(libraryId, batch, known, moves, counts);
+            placeWaiting(libraryId, known, moves, counts);
             return run.wasCancelled();
         }
+    }
+
+    /**
+     * The MP3 and M4A files that waited for company: those of one folder and album become one book (two or more,
+     * or joining a book made meanwhile); a lone file whose tags do not say audiobook is music and stays out.
+     */
+    private void placeWaiting(long libraryId, Set<Path> known, MoveMatcher moves, Counts counts) {
+        Map<List<String>, List<FileReading>> groups = new java.util.LinkedHashMap<>();
+        for (FileReading r : counts.waiting) {
+            groups.computeIfAbsent(List.of(LibraryWriter.folderOf(r.path()), LibraryWriter.groupKey(r)),
+                    k -> new ArrayList<>()).add(r);
+        }
+        counts.waiting.clear();
+        List<FileReading> accepted = new ArrayList<>();
+        int lone = 0;
+        for (List<FileReading> group : groups.values()) {
+            if (group.size() > 1 || writer.hasBookFor(libraryId, group.get(0))) {
+                accepted.addAll(group);
+            } else {
+                lone++;
+            }
+        }
+        if (lone > 0) {
+            LOG.info("Left out {} audio files that look like music (no audiobook tags, no other file of their album)", lone);
+        }
+        counts.placingWaiting = true;
+        commit(libraryId, accepted, known, moves, counts);
     }
 
     private void commit(long libraryId, List<FileReading> batch, Set<Path> known, MoveMatcher moves, Counts counts) {
@@ -182,6 +212,11 @@ public final class LibraryScanner {
                         applied = writer.takeOver(libraryId, was, reading);
                         counts.movedIds.add(was.id());
                     }
+                }
+                if (applied == null && !counts.placingWaiting && !known.contains(reading.path())
+                        && LibraryWriter.needsCompany(reading) && !writer.hasBookFor(libraryId, reading)) {
+                    counts.waiting.add(reading); // a song, or the first chapter of a book: told at the end
+                    continue;
                 }
                 if (applied == null) {
                     applied = writer.apply(libraryId, reading, false);
@@ -206,6 +241,8 @@ public final class LibraryScanner {
         final Set<Long> movedIds = new HashSet<>();
         final List<ScanReport.FileError> errors = new ArrayList<>();
         final List<ScanReport.FileError> unavailable = new ArrayList<>();
+        final List<FileReading> waiting = new ArrayList<>();
+        boolean placingWaiting;
         int read;
         int unchanged;
     }

@@ -6,6 +6,7 @@ import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
+import app.colophon.model.FileFormat;
 import app.colophon.store.Database;
 
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class LibraryWriter {
             book = db.books().find(existing.get().bookId()).orElseThrow();
         } else {
             String folder = folderOf(reading.path());
-            String key = groupKey(reading.path());
+            String key = groupKey(reading);
             Optional<Book> group = db.books().findByGroup(libraryId, folder, key);
             if (group.isEmpty()) {
                 // A new book has this one file: its values follow from the reading, with nothing to read back.
@@ -71,7 +72,7 @@ final class LibraryWriter {
         db.files().update(libraryId, record.movedTo(reading.path()));
         Optional<Book> book = db.books().find(record.bookId());
         if (book.isPresent() && db.files().ofBook(record.bookId()).size() == 1) {
-            db.books().relocate(book.get(), folderOf(reading.path()), groupKey(reading.path()));
+            db.books().relocate(book.get(), folderOf(reading.path()), groupKey(reading));
         }
         return apply(libraryId, reading, false);
     }
@@ -100,10 +101,11 @@ final class LibraryWriter {
         BookFile fresh = r.failed()
                 ? new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), stored.sizeBytes(),
                         stored.modifiedMillis(), stored.pageCount(), stored.durationSeconds(),
-                        withoutManual(stored.fields()), stored.bookValues(), stored.error(), stored.fingerprint(), null)
+                        withoutManual(stored.fields()), stored.bookValues(), stored.error(), stored.fingerprint(), null,
+                        stored.track())
                 : new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
                         r.modifiedMillis(), r.pageCount(), r.durationSeconds(), r.fileValues(), r.bookValues(), null,
-                        r.fingerprint(), null);
+                        r.fingerprint(), null, r.track());
         return db.files().update(libraryId, fresh);
     }
 
@@ -155,7 +157,7 @@ final class LibraryWriter {
 
     private static BookFile newFile(long bookId, FileReading r) {
         return new BookFile(0, bookId, r.path(), r.format(), r.sizeBytes(), r.modifiedMillis(), r.pageCount(),
-                r.durationSeconds(), r.fileValues(), r.bookValues(), r.error(), r.fingerprint(), null);
+                r.durationSeconds(), r.fileValues(), r.bookValues(), r.error(), r.fingerprint(), null, r.track());
     }
 
     /** The stored record updated from a reading of its file, which is on disk again if it was missing. */
@@ -165,11 +167,12 @@ final class LibraryWriter {
             // Keep what the file said before it broke; the error shows in the file table until it is fixed.
             return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
                     r.modifiedMillis(), stored.pageCount(), stored.durationSeconds(), stored.fields(),
-                    stored.bookValues(), r.error(), fingerprint, null);
+                    stored.bookValues(), r.error(), fingerprint, null, stored.track());
         }
         FieldValues<FileField> fields = MergeRules.merge(stored.fields(), r.fileValues(), forceRefresh);
         return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
-                r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), null, fingerprint, null);
+                r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), null, fingerprint, null,
+                r.track());
     }
 
     static String folderOf(Path path) {
@@ -177,8 +180,31 @@ final class LibraryWriter {
         return parent == null ? "" : parent.toString();
     }
 
-    /** Files in one folder whose stems are equal, ignoring case, are one book. */
-    static String groupKey(Path path) {
-        return FilepathParser.stem(path).toLowerCase(Locale.ROOT);
+    /**
+     * Files in one folder whose stems are equal, ignoring case, are one book; chapter files (MP3, M4A) of one folder
+     * that share an album, ignoring case, are one book whatever their names.
+     */
+    static String groupKey(FileReading reading) {
+        if (isChapterFile(reading.format()) && reading.audio() != null && reading.audio().album() != null) {
+            return "album:" + reading.audio().album().toLowerCase(Locale.ROOT);
+        }
+        return FilepathParser.stem(reading.path()).toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isChapterFile(FileFormat format) {
+        return format == FileFormat.MP3 || format == FileFormat.M4A;
+    }
+
+    /**
+     * An MP3 or M4A whose tags do not call it an audiobook is a book only with company — another file of its album
+     * in its folder — so a stray song does not become a book (docs/DECISIONS.md).
+     */
+    static boolean needsCompany(FileReading reading) {
+        return isChapterFile(reading.format()) && (reading.audio() == null || !reading.audio().audiobook());
+    }
+
+    /** Whether the library already has the book a new file would join. */
+    boolean hasBookFor(long libraryId, FileReading reading) {
+        return db.books().findByGroup(libraryId, folderOf(reading.path()), groupKey(reading)).isPresent();
     }
 }

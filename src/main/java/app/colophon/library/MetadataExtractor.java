@@ -103,7 +103,7 @@ public final class MetadataExtractor {
         return new FileReading(path, format, size, modified, false,
                 overlay(fromPath.bookValues(Source.FILEPATH), inside.bookValues(Source.FILE_METADATA)),
                 overlay(fromPath.fileValues(Source.FILEPATH), inside.fileValues(Source.FILE_METADATA)),
-                inside.pageCount(), inside.durationSeconds(), error, fingerprint);
+                inside.pageCount(), inside.durationSeconds(), error, fingerprint, inside.audio());
     }
 
     /** The file's own values where it has them, the path's elsewhere. */

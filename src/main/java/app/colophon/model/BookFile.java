@@ -13,17 +13,19 @@ import java.time.Instant;
  *                     never computed
  * @param missingSince when a scan found the file gone from its (available) library folder; null while on disk.
  *                     A missing file keeps every value until the user removes it.
+ * @param track        disc and track number of an audiobook chapter file, else null ({@link FileOrder})
  */
 public record BookFile(long id, long bookId, Path path, FileFormat format, long sizeBytes, long modifiedMillis,
                        Integer pageCount, Double durationSeconds, FieldValues<FileField> fields,
-                       FieldValues<BookField> bookValues, String error, String fingerprint, Instant missingSince) {
+                       FieldValues<BookField> bookValues, String error, String fingerprint, Instant missingSince,
+                       Track track) {
 
     /** A file on disk whose fingerprint is not known. */
     public BookFile(long id, long bookId, Path path, FileFormat format, long sizeBytes, long modifiedMillis,
                     Integer pageCount, Double durationSeconds, FieldValues<FileField> fields,
                     FieldValues<BookField> bookValues, String error) {
         this(id, bookId, path, format, sizeBytes, modifiedMillis, pageCount, durationSeconds, fields, bookValues, error,
-                null, null);
+                null, null, null);
     }
 
     public boolean missing() {
@@ -32,12 +34,12 @@ public record BookFile(long id, long bookId, Path path, FileFormat format, long 
 
     public BookFile withFields(FieldValues<FileField> newFields) {
         return new BookFile(id, bookId, path, format, sizeBytes, modifiedMillis, pageCount, durationSeconds, newFields,
-                bookValues, error, fingerprint, missingSince);
+                bookValues, error, fingerprint, missingSince, track);
     }
 
     /** The same record at another path, on disk again: a moved or renamed file keeps its id, book and values. */
     public BookFile movedTo(Path newPath) {
         return new BookFile(id, bookId, newPath, format, sizeBytes, modifiedMillis, pageCount, durationSeconds, fields,
-                bookValues, error, fingerprint, null);
+                bookValues, error, fingerprint, null, track);
     }
 }

@@ -4,12 +4,20 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The supported formats, declared in the order their files contribute book-level values (DESIGN §3). */
+/**
+ * The supported formats, declared in the order their files contribute book-level values (DESIGN §3): EPUB, the
+ * comics (CBZ, then CB7, then CBR, which is recognised only to say it cannot be read), PDF, then the audio formats
+ * (M4B, then M4A and MP3, whose files are often one chapter of a book each).
+ */
 public enum FileFormat {
     EPUB("epub"),
     CBZ("cbz"),
+    CB7("cb7"),
+    CBR("cbr"),
     PDF("pdf"),
-    M4B("m4b");
+    M4B("m4b"),
+    M4A("m4a"),
+    MP3("mp3");
 
     private final String extension;
 

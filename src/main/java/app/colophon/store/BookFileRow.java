@@ -55,4 +55,8 @@ final class BookFileRow {
     String fingerprint;
     @DatabaseField(columnName = "missing_since")
     Long missingSince;
+    @DatabaseField(columnName = "disc_number")
+    Integer discNumber;
+    @DatabaseField(columnName = "track_number")
+    Integer trackNumber;
 }

@@ -5,6 +5,8 @@ import app.colophon.model.BookField;
 import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
 import app.colophon.model.FileFormat;
+import app.colophon.model.FileOrder;
+import app.colophon.model.Track;
 import app.colophon.model.SeriesEntry;
 import app.colophon.model.FieldValues;
 import com.j256.ormlite.dao.Dao;
@@ -138,13 +140,13 @@ final class OrmliteBookRepository implements BookRepository {
     private static final String SUMMARY_SQL = "SELECT id, library_id, title, sort_title, authors, series, added_at FROM book ";
 
     /**
-     * Book id to the file whose cover stands for the book: the first in format order (EPUB, CBZ, PDF, M4B), then
-     * by path. One pass over the partial index {@code book_file_cover} instead of a sorted subquery per book.
+     * Book id to the file whose cover stands for the book: the first in {@link FileOrder} that has one. One pass over
+     * the partial index {@code book_file_cover} (V4) instead of a sorted subquery per book.
      */
     private Map<Long, Long> coverFiles(String where, long value) throws SQLException {
         Map<Long, String[]> best = new HashMap<>();
-        for (String[] row : books.queryRaw("SELECT book_id, id, format, path FROM book_file WHERE cover IS NOT NULL AND "
-                + where, String.valueOf(value))) {
+        for (String[] row : books.queryRaw("SELECT book_id, id, format, path, disc_number, track_number FROM book_file "
+                + "WHERE cover IS NOT NULL AND " + where, String.valueOf(value))) {
             Long bookId = Long.valueOf(row[0]);
             String[] known = best.get(bookId);
             if (known == null || COVER_ORDER.compare(row, known) < 0) {
@@ -170,9 +172,18 @@ final class OrmliteBookRepository implements BookRepository {
         return ids;
     }
 
-    private static final Comparator<String[]> COVER_ORDER = Comparator
-            .comparing((String[] row) -> FileFormat.valueOf(row[2].toUpperCase(Locale.ROOT)))
-            .thenComparing(row -> row[3]);
+    /** {@link FileOrder} on the rows of {@link #coverFiles}: the grid shows the cover the detail window shows. */
+    private static final Comparator<String[]> COVER_ORDER = (a, b) -> FileOrder.compare(format(a), track(a), a[3],
+            format(b), track(b), b[3]);
+
+    private static FileFormat format(String[] row) {
+        return FileFormat.valueOf(row[2].toUpperCase(Locale.ROOT));
+    }
+
+    private static Track track(String[] row) {
+        return row[4] == null && row[5] == null ? null : new Track(row[4] == null ? null : Integer.valueOf(row[4]),
+                row[5] == null ? null : Integer.valueOf(row[5]));
+    }
 
     @Override
     public int deleteWithoutFiles(long libraryId) {

@@ -7,6 +7,7 @@ import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
 import app.colophon.model.FileFormat;
 import app.colophon.model.Sourced;
+import app.colophon.model.Track;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,7 +45,8 @@ final class RowMapper {
         return new BookFile(row.id, row.bookId, Path.of(row.path), FileFormat.valueOf(row.format.toUpperCase(Locale.ROOT)),
                 row.sizeBytes, row.modifiedMs, row.pageCount, row.durationSeconds, fields,
                 FieldCodec.decodeAll(BookField.class, row.bookValues), row.error, row.fingerprint,
-                row.missingSince == null ? null : Instant.ofEpochMilli(row.missingSince));
+                row.missingSince == null ? null : Instant.ofEpochMilli(row.missingSince),
+                row.discNumber == null && row.trackNumber == null ? null : new Track(row.discNumber, row.trackNumber));
     }
 
     static void copy(BookFile file, long libraryId, BookFileRow row) {
@@ -64,6 +66,8 @@ final class RowMapper {
         row.error = file.error();
         row.fingerprint = file.fingerprint();
         row.missingSince = file.missingSince() == null ? null : file.missingSince().toEpochMilli();
+        row.discNumber = file.track() == null ? null : file.track().disc();
+        row.trackNumber = file.track() == null ? null : file.track().number();
     }
 
     private static String[] columns(BookRow r, BookField f) {

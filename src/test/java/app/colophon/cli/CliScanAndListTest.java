@@ -26,7 +26,7 @@ class CliScanAndListTest extends CliTest {
     private static final String BROKEN = "epub/epubcheck-ocf-zip-unreadable-empty-fatal.epub";
 
     private static final List<String> BOOK_KEYS = List.of("id", "title", "sortTitle", "subtitle", "description",
-            "authors", "series", "genres", "tags", "sources", "files");
+            "authors", "series", "genres", "tags", "sources", "durationSeconds", "files");
     private static final List<String> FILE_KEYS = List.of("id", "path", "format", "sizeBytes", "publisher",
             "releaseDate", "language", "identifiers", "narrators", "pageCount", "durationSeconds", "sources", "error", "bookId",
             "missing");

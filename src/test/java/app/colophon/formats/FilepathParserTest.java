@@ -67,7 +67,7 @@ class FilepathParserTest {
         assertThat(join(m.series().stream().map(SeriesEntry::display).toList())).isEqualTo(series);
     }
 
-    /** A comic keeps "Saga v01" as its title (each volume needs its own) and gets the series from the number. */
+    /** A comic (CBZ, CB7, CBR) keeps "Saga v01" as its title (each volume needs its own) and gets the series from the number. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             /comics/Saga v01.cbz          | Saga v01          | Saga #1
@@ -78,9 +78,11 @@ class FilepathParserTest {
             /comics/Saga - v05.cbz        | Saga - v05        | Saga #5
             /comics/Saga_v06.cbz          | Saga v06          | Saga #6
             /comics/Saga (Saga #7).cbz    | Saga              | Saga #7
+            /comics/Saga v08.cb7          | Saga v08          | Saga #8
+            /comics/Saga #9.cbr           | Saga #9           | Saga #9
             """)
     void takesAComicsSeriesFromItsTrailingNumber(String path, String title, String series) {
-        ParsedMetadata m = FilepathParser.parse(Path.of(path), FileFormat.CBZ);
+        ParsedMetadata m = FilepathParser.parse(Path.of(path), FileFormat.fromPath(Path.of(path)).orElseThrow());
 
         assertThat(m.title()).isEqualTo(title);
         assertThat(m.series()).extracting(SeriesEntry::display).containsExactly(series);

@@ -181,8 +181,11 @@ class M4bReaderTest {
     void yieldsNoTagsForFilesWithoutBookTags(String file) throws Exception {
         ParsedMetadata m = read(file);
 
-        assertThat(m).usingRecursiveComparison().ignoringFields("durationSeconds").isEqualTo(ParsedMetadata.empty());
+        assertThat(m).usingRecursiveComparison().ignoringFields("durationSeconds", "audio")
+                .isEqualTo(ParsedMetadata.empty());
         assertThat(m.durationSeconds()).isPositive();
+        // an M4B is an audiobook by its kind, tags or not
+        assertThat(m.audio()).isEqualTo(new AudioTrack(null, null, null, null, true));
     }
 
     // ------------------------------------------------------------------ tag conventions, on synthetic files

@@ -29,7 +29,9 @@ class QuickMutationTest {
     @ValueSource(strings = {"EpubReaderFuzzTest/archive", "EpubReaderFuzzTest/packageDocument",
         "EpubReaderFuzzTest/container", "CbzReaderFuzzTest/archive", "CbzReaderFuzzTest/comicInfo",
         "M4bReaderFuzzTest/file", "M4bReaderFuzzTest/tagItems", "PdfReaderFuzzTest/file", "PdfReaderFuzzTest/xmpPacket",
-        "FilepathParserFuzzTest/fileAndFolderName"})
+        "FilepathParserFuzzTest/fileAndFolderName", "Mp3ReaderFuzzTest/file", "Mp3ReaderFuzzTest/id3Frames",
+        "M4aReaderFuzzTest/tagItems", "Cb7ReaderFuzzTest/archive", "Cb7ReaderFuzzTest/comicInfo",
+        "CbrReaderFuzzTest/file"})
     void blindMutationsOfTheRegressionInputs(String target) throws Exception {
         String[] parts = target.split("/");
         Consumer<byte[]> fuzzTest = fuzzTest(parts[0], parts[1]);
@@ -58,6 +60,12 @@ class QuickMutationTest {
             case "PdfReaderFuzzTest#file" -> new PdfReaderFuzzTest()::file;
             case "PdfReaderFuzzTest#xmpPacket" -> new PdfReaderFuzzTest()::xmpPacket;
             case "FilepathParserFuzzTest#fileAndFolderName" -> new FilepathParserFuzzTest()::fileAndFolderName;
+            case "Mp3ReaderFuzzTest#file" -> new Mp3ReaderFuzzTest()::file;
+            case "Mp3ReaderFuzzTest#id3Frames" -> new Mp3ReaderFuzzTest()::id3Frames;
+            case "M4aReaderFuzzTest#tagItems" -> new M4aReaderFuzzTest()::tagItems;
+            case "Cb7ReaderFuzzTest#archive" -> new Cb7ReaderFuzzTest()::archive;
+            case "Cb7ReaderFuzzTest#comicInfo" -> new Cb7ReaderFuzzTest()::comicInfo;
+            case "CbrReaderFuzzTest#file" -> new CbrReaderFuzzTest()::file;
             default -> throw new IllegalArgumentException(testClass + "#" + method);
         };
     }

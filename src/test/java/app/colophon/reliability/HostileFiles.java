@@ -121,7 +121,8 @@ final class HostileFiles {
                 new Case("EPUB: 100,000-deep XML nesting", "deep.epub", null,
                         dir -> epubBytes(container("OEBPS/p.opf"), opf(deep("x") + "<dc:title>Deep</dc:title>"))),
                 new Case("EPUB: 100,000 entries", "many.epub", null, dir -> manyEntries(true)),
-                new Case("EPUB: rootfile path with ../", "dotdot.epub", "is missing",
+                // the named OPF is not in the archive: the archive's own one is read, never the canary beside it
+                new Case("EPUB: rootfile path with ../", "dotdot.epub", null,
                         dir -> epubBytes(container("../../" + CANARY_FILE), opf("<dc:title>T</dc:title>"))),
                 new Case("EPUB: truncated (first half)", "truncated.epub", "not a ZIP archive",
                         dir -> half(epubBytes(container("OEBPS/p.opf"), opf("<dc:title>Half</dc:title>")))),

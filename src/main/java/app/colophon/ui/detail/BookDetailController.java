@@ -4,6 +4,7 @@ import app.colophon.library.NotFoundException;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
+import app.colophon.model.FileOrder;
 import app.colophon.model.BookSummary;
 import app.colophon.model.BookWithFiles;
 import app.colophon.model.Contributor;
@@ -62,9 +63,6 @@ import java.util.stream.Collectors;
 public final class BookDetailController {
 
     public static final String SAVED = "Changes saved";
-    /** The order files contribute to a book (DESIGN §3): EPUB, CBZ, PDF, M4B, then by path. */
-    static final Comparator<BookFile> FILE_ORDER = Comparator.comparing(BookFile::format)
-            .thenComparing(f -> f.path().toString());
     private static final DateTimeFormatter ADDED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
@@ -223,7 +221,7 @@ public final class BookDetailController {
         bookForm.show(b.fields());
         stash.keySet().retainAll(full.files().stream().map(BookFile::id).collect(Collectors.toSet()));
         stashed.set(!stash.isEmpty());
-        files.show(full.files().stream().sorted(FILE_ORDER).toList());
+        files.show(full.files().stream().sorted(FileOrder.FILES).toList());
         syncFileForm();
         factsLabel.setText(facts(full));
         cover.show(full, title.get());
@@ -355,8 +353,10 @@ public final class BookDetailController {
         }
         all.stream().map(BookFile::pageCount).filter(Objects::nonNull).findFirst()
                 .ifPresent(p -> sb.append('\n').append(p).append(p == 1 ? " page" : " pages"));
-        all.stream().map(BookFile::durationSeconds).filter(Objects::nonNull).findFirst()
-                .ifPresent(d -> sb.append('\n').append(duration(d)));
+        Double listening = full.durationSeconds();
+        if (listening != null) {
+            sb.append('\n').append(duration(listening));
+        }
         sb.append("\nAdded ").append(ADDED.format(full.book().addedAt()));
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package app.colophon.ui.detail;
 
 import app.colophon.model.BookFile;
+import app.colophon.model.FileOrder;
 import app.colophon.model.BookWithFiles;
 import app.colophon.model.FileField;
 import app.colophon.ui.common.CoverImages;
@@ -41,7 +42,7 @@ final class DetailCover {
     void show(BookWithFiles full, String bookTitle) {
         title = bookTitle;
         List<Long> candidates = full.files().stream()
-                .sorted(BookDetailController.FILE_ORDER)
+                .sorted(FileOrder.FILES)
                 .filter(f -> f.fields().text(FileField.COVER) != null)
                 .map(BookFile::id).toList();
         Long first = candidates.isEmpty() ? null : candidates.get(0);

@@ -1,0 +1,150 @@
+package app.colophon.api;
+
+import app.colophon.testsupport.Epubs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What goes over the wire, read from a raw socket: status lines with their reason phrases, JSON errors, stalls. */
+class ApiServerWireTest {
+
+    @TempDir
+    Path temp;
+
+    private ApiFixture api;
+    private long bookId;
+    private long brokenId;
+
+    @BeforeEach
+    void start() throws IOException {
+        api = ApiFixture.start(temp);
+        Epubs.write(api.lib.root.resolve("Dune.epub"), "Dune", null);
+        Files.write(api.lib.root.resolve("Broken.epub"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        api.lib.scan();
+        bookId = api.lib.bookTitled("Dune").id();
+        brokenId = api.lib.bookTitled("Broken").id();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2} {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET    | /books                    | 200 | OK
+            GET    | /nowhere                  | 404 | Not Found
+            PUT    | /books                    | 405 | Method Not Allowed
+            POST   | /books/BOOK/resync        | 200 | OK
+            POST   | /books/BROKEN/resync      | 422 | Unprocessable Entity
+            """)
+    void everyStatusGoesOutWithItsReasonPhrase(String method, String path, int status, String reason) throws IOException {
+        String target = path.replace("BROKEN", Long.toString(brokenId)).replace("BOOK", Long.toString(bookId));
+
+        String response = exchange(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + api.token + "\r\nContent-Length: 0\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 " + status + " " + reason + "\r\n");
+        assertThat(response).contains("Content-Type: application/json; charset=utf-8");
+    }
+
+    @Test
+    void anUnavailableFolderIs409Conflict() throws IOException {
+        Files.move(api.lib.root, temp.resolve("away"));
+
+        String response = exchange("POST /books/" + bookId + "/resync HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + api.token + "\r\nContent-Length: 0\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 409 Conflict\r\n").contains("is not available (unmounted?)");
+    }
+
+    @Test
+    void aMissingTokenIs401UnauthorizedAsJson() throws IOException {
+        String response = exchange("GET /books HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 401 Unauthorized\r\n").contains("{\n  \"error\" : \"Missing token");
+    }
+
+    @Test
+    void aTooLargeBodyIs413ContentTooLarge() throws IOException {
+        String response = exchange("POST /books/" + bookId + "/resync HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + api.token + "\r\nContent-Length: 999999999\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 413 Content Too Large\r\n");
+    }
+
+    @Test
+    void aGarbageRequestLineIs400AsJsonNotHtml() throws IOException {
+        String response = exchange("HELLO\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("\"error\" : \"Malformed request line");
+    }
+
+    @Test
+    void aBadContentLengthIs400AsJson() throws IOException {
+        String response = exchange("POST /books/" + bookId + "/resync HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + api.token + "\r\nContent-Length: twelve\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("Invalid Content-Length");
+    }
+
+    @Test
+    void stalledConnectionsDoNotKeepANormalRequestWaiting() throws IOException {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                Socket s = new Socket("127.0.0.1", api.server.port());
+                s.getOutputStream().write("GET /bo".getBytes(StandardCharsets.US_ASCII)); // half a request line, then nothing
+                stalled.add(s);
+            }
+
+            long start = System.nanoTime();
+            String response = exchange("GET /books HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + api.token + "\r\n\r\n");
+
+            assertThat(response).startsWith("HTTP/1.1 200 OK");
+            System.out.printf("RELIABILITY api\t64 stalled connections\ta normal request answered in %d ms%n",
+                    (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
+    }
+
+    private String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return readAll(socket.getInputStream());
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            // the server hung up after its answer
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
