@@ -1,5 +1,6 @@
 package app.colophon.api;
 
+import app.colophon.json.JsonView;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
 import app.colophon.model.FieldValues;

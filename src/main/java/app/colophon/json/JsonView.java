@@ -1,4 +1,4 @@
-package app.colophon.api;
+package app.colophon.json;
 
 import app.colophon.library.ResyncResult;
 import app.colophon.model.Book;
