@@ -1,5 +1,6 @@
 package app.colophon.ui.detail;
 
+import app.colophon.ui.common.Texts;
 import app.colophon.library.NotFoundException;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
@@ -7,7 +8,6 @@ import app.colophon.model.BookFile;
 import app.colophon.model.FileOrder;
 import app.colophon.model.BookSummary;
 import app.colophon.model.BookWithFiles;
-import app.colophon.model.Contributor;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
 import app.colophon.model.FileFormat;
@@ -42,9 +42,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,8 +60,6 @@ import java.util.stream.Collectors;
 public final class BookDetailController {
 
     public static final String SAVED = "Changes saved";
-    private static final DateTimeFormatter ADDED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     private final UiServices services;
     private final LibraryModel model;
@@ -217,7 +212,7 @@ public final class BookDetailController {
         Book b = full.book();
         title.set(displayTitle(full));
         headerTitle.setText(title.get());
-        headerAuthors.setText(b.authors().stream().map(Contributor::name).collect(Collectors.joining(", ")));
+        headerAuthors.setText(Texts.names(b.authors()));
         bookForm.show(b.fields());
         stash.keySet().retainAll(full.files().stream().map(BookFile::id).collect(Collectors.toSet()));
         stashed.set(!stash.isEmpty());
@@ -357,7 +352,7 @@ public final class BookDetailController {
         if (listening != null) {
             sb.append('\n').append(duration(listening));
         }
-        sb.append("\nAdded ").append(ADDED.format(full.book().addedAt()));
+        sb.append("\nAdded ").append(Texts.date(full.book().addedAt()));
         return sb.toString();
     }
 
