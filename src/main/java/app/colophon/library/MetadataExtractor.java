@@ -109,11 +109,11 @@ public final class MetadataExtractor {
     }
 
     /** The file's own values where it has them, the path's elsewhere. */
-    private static <F extends Enum<F> & Field> FieldValues<F> overlay(FieldValues<F> base, FieldValues<F> top) {
+    private static <F extends Field<?>> FieldValues<F> overlay(FieldValues<F> base, FieldValues<F> top) {
         FieldValues<F> result = base;
-        for (F field : top.fieldType().getEnumConstants()) {
+        for (Field<?> field : top.fields()) {
             if (!top.get(field).isEmpty()) {
-                result = result.with(field, top.get(field));
+                result = result.withValueOf(field, top);
             }
         }
         return result;

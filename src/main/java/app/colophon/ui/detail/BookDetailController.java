@@ -8,6 +8,7 @@ import app.colophon.model.BookFile;
 import app.colophon.model.FileOrder;
 import app.colophon.model.BookSummary;
 import app.colophon.model.BookWithFiles;
+import app.colophon.model.Edits;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
 import app.colophon.model.FileFormat;
@@ -75,10 +76,10 @@ public final class BookDetailController {
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private final BooleanProperty stashed = new SimpleBooleanProperty(false);
     /** Edits of files other than the one the file form shows, kept until saved or reverted. */
-    private final Map<Long, Map<FileField, String>> stash = new HashMap<>();
+    private final Map<Long, Map<FileField<?>, String>> stash = new HashMap<>();
     private final DetailCover cover;
-    private FieldForm<BookField> bookForm;
-    private FieldForm<FileField> fileForm;
+    private FieldForm<BookField<?>> bookForm;
+    private FieldForm<FileField<?>> fileForm;
     private FileTable files;
     private BookWithFiles book;
     private BookFile shownFile;
@@ -113,21 +114,8 @@ public final class BookDetailController {
 
     @FXML
     private void initialize() {
-        bookForm = new FieldForm<>(BookField.class, bookGrid, List.of(
-                FieldForm.Row.line(BookField.TITLE, "Title"),
-                FieldForm.Row.line(BookField.SORT_TITLE, "Sort title"),
-                FieldForm.Row.line(BookField.SUBTITLE, "Subtitle"),
-                FieldForm.Row.line(BookField.AUTHORS, "Authors"),
-                FieldForm.Row.line(BookField.SERIES, "Series"),
-                FieldForm.Row.line(BookField.GENRES, "Genres"),
-                FieldForm.Row.line(BookField.TAGS, "Tags"),
-                FieldForm.Row.area(BookField.DESCRIPTION, "Description")));
-        fileForm = new FieldForm<>(FileField.class, fileGrid, List.of(
-                FieldForm.Row.line(FileField.PUBLISHER, "Publisher"),
-                FieldForm.Row.line(FileField.RELEASE_DATE, "Release date"),
-                FieldForm.Row.line(FileField.LANGUAGE, "Language"),
-                FieldForm.Row.line(FileField.IDENTIFIERS, "Identifiers"),
-                FieldForm.Row.line(FileField.NARRATORS, "Narrators")));
+        bookForm = new FieldForm<>(bookGrid, BookField.values());
+        fileForm = new FieldForm<>(fileGrid, FileField.editable());
         bookForm.input(BookField.AUTHORS).setPromptText("Name; Name (translator)");
         bookForm.input(BookField.SERIES).setPromptText("Series #1");
         bookForm.input(BookField.GENRES).setPromptText("Genre; Genre");
@@ -231,15 +219,15 @@ public final class BookDetailController {
             return;
         }
         if (shownFile != null && book != null && book.files().stream().anyMatch(f -> f.id() == shownFile.id())) {
-            Map<FileField, String> edits = fileForm.edits();
+            Map<FileField<?>, String> edits = fileForm.edits();
             if (!edits.isEmpty()) {
                 stash.put(shownFile.id(), edits);
             }
         }
         shownFile = selected;
-        fileForm.reset(selected == null ? FieldValues.empty(FileField.class) : selected.fields());
+        fileForm.reset(selected == null ? FileField.none() : selected.fields());
         if (selected != null) {
-            Map<FileField, String> kept = stash.remove(selected.id());
+            Map<FileField<?>, String> kept = stash.remove(selected.id());
             if (kept != null) {
                 fileForm.type(kept);
             }
@@ -255,11 +243,11 @@ public final class BookDetailController {
             return;
         }
         long id = bookId.get();
-        Map<BookField, Object> bookChanges = FieldForm.parse(bookForm.edits());
-        Map<Long, Map<FileField, Object>> fileChanges = new LinkedHashMap<>();
-        stash.forEach((fileId, edits) -> fileChanges.put(fileId, FieldForm.parse(edits)));
+        Edits<BookField<?>> bookChanges = FieldForm.parse(bookForm.edits(), Edits.ofBook());
+        Map<Long, Edits<FileField<?>>> fileChanges = new LinkedHashMap<>();
+        stash.forEach((fileId, edits) -> fileChanges.put(fileId, FieldForm.parse(edits, Edits.ofFile())));
         if (shownFile != null && !fileForm.edits().isEmpty()) {
-            fileChanges.put(shownFile.id(), FieldForm.parse(fileForm.edits()));
+            fileChanges.put(shownFile.id(), FieldForm.parse(fileForm.edits(), Edits.ofFile()));
         }
         saving.set(true);
         bookForm.setEditable(false);
@@ -269,7 +257,7 @@ public final class BookDetailController {
             if (!bookChanges.isEmpty()) {
                 result = services.editor().editBook(id, bookChanges);
             }
-            for (Map.Entry<Long, Map<FileField, Object>> change : fileChanges.entrySet()) {
+            for (Map.Entry<Long, Edits<FileField<?>>> change : fileChanges.entrySet()) {
                 result = services.editor().editFile(change.getKey(), change.getValue());
             }
             return new Saved(result, services.libraries().summary(id));
@@ -373,11 +361,11 @@ public final class BookDetailController {
 
     // For tests and the window: the parts a user looks at.
 
-    FieldForm<BookField> bookForm() {
+    FieldForm<BookField<?>> bookForm() {
         return bookForm;
     }
 
-    FieldForm<FileField> fileForm() {
+    FieldForm<FileField<?>> fileForm() {
         return fileForm;
     }
 
