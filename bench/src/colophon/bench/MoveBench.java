@@ -1,5 +1,6 @@
 package colophon.bench;
 
+import app.colophon.model.Edits;
 import app.colophon.library.Colophon;
 import app.colophon.model.BookField;
 import app.colophon.model.BookSummary;
@@ -70,7 +71,7 @@ public final class MoveBench {
                 }
                 Path from = book.files().get(0).path();
                 String title = "Kept " + summary.id();
-                app.editor().editBook(summary.id(), Map.of(BookField.TITLE, title, BookField.TAGS, List.of("moved")));
+                app.editor().editBook(summary.id(), Edits.ofBook().set(BookField.TITLE, title).set(BookField.TAGS, List.of("moved")));
                 Path to = moves.size() % 2 == 0
                         ? from.resolveSibling("renamed-" + from.getFileName())
                         : library.resolve("moved-" + moves.size() % 50).resolve(from.getFileName());

@@ -14,8 +14,10 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The layers of DESIGN §2 — {@code ui → library → {formats, store} → model}, {@code cli → library}, and the
- * local HTTP API {@code {ui, cli} → api → library} — and the third-party libraries each layer keeps to itself. Every layer must hold classes (ArchUnit fails on an empty
+ * The layers of DESIGN §2 — {@code ui → library → {formats, store} → model}, {@code cli → library}, the local
+ * HTTP API {@code ui → api → library} (the command line's {@code serve} gets it from {@code Main}), the JSON both
+ * the command line and the API print {@code {cli, api} → json → library} — and the third-party libraries each
+ * layer keeps to itself. Every layer must hold classes (ArchUnit fails on an empty
  * layer or an empty {@code that()}), so no rule passes by checking nothing; the {@code @Test}s below show each
  * library rule catching a class that breaks it.
  */
@@ -45,6 +47,7 @@ class ArchitectureTest {
             .layer("UI").definedBy("app.colophon.ui..")
             .layer("CLI").definedBy("app.colophon.cli..")
             .layer("API").definedBy("app.colophon.api..")
+            .layer("JSON").definedBy("app.colophon.json..")
             .layer("Library").definedBy("app.colophon.library..")
             .layer("Formats").definedBy("app.colophon.formats..")
             .layer("Store").definedBy("app.colophon.store..")
@@ -54,10 +57,12 @@ class ArchitectureTest {
             .whereLayer("UI").mayOnlyBeAccessedByLayers("Main")
             .whereLayer("UI").mayOnlyAccessLayers("API", "Library", "Model")
             .whereLayer("CLI").mayOnlyBeAccessedByLayers("Main")
-            .whereLayer("CLI").mayOnlyAccessLayers("API", "Library", "Model")
-            .whereLayer("API").mayOnlyBeAccessedByLayers("Main", "UI", "CLI")
-            .whereLayer("API").mayOnlyAccessLayers("Library", "Model")
-            .whereLayer("Library").mayOnlyBeAccessedByLayers("Main", "UI", "CLI", "API")
+            .whereLayer("CLI").mayOnlyAccessLayers("JSON", "Library", "Model")
+            .whereLayer("API").mayOnlyBeAccessedByLayers("Main", "UI")
+            .whereLayer("API").mayOnlyAccessLayers("JSON", "Library", "Model")
+            .whereLayer("JSON").mayOnlyBeAccessedByLayers("CLI", "API")
+            .whereLayer("JSON").mayOnlyAccessLayers("Library", "Model")
+            .whereLayer("Library").mayOnlyBeAccessedByLayers("Main", "UI", "CLI", "API", "JSON")
             .whereLayer("Library").mayOnlyAccessLayers("Formats", "Store", "Model")
             .whereLayer("Formats").mayOnlyBeAccessedByLayers("Library", "CLI")
             .whereLayer("Formats").mayOnlyAccessLayers("Model")
@@ -97,6 +102,12 @@ class ArchitectureTest {
             .that().resideInAPackage("app.colophon.api..")
             .should().dependOnClassesThat().resideInAnyPackage("app.colophon.ui..", "app.colophon.cli..",
                     "app.colophon.store..", "app.colophon.formats..", "app.colophon");
+
+    /** The command line prints the same JSON as the API, from {@code json}, without knowing the HTTP package. */
+    @ArchTest
+    static final ArchRule cliDoesNotKnowTheHttpApi = noClasses()
+            .that().resideInAPackage("app.colophon.cli..")
+            .should().dependOnClassesThat().resideInAPackage("app.colophon.api..");
 
     @ArchTest
     static final ArchRule uiNeverTouchesTheStore = noClasses()
@@ -145,6 +156,11 @@ class ArchitectureTest {
     @Test
     void readerLibraryRuleCatchesAClassOutsideFormatsUsingEpublib() {
         assertCaught(onlyFormatsUseTheEpubAndPdfLibraries, UsesEpublib.class);
+    }
+
+    @Test
+    void cliRuleCatchesACommandUsingTheHttpApi() {
+        assertCaught(cliDoesNotKnowTheHttpApi, app.colophon.cli.UsesTheApi.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.colophon.api;
 
+import app.colophon.json.JsonView;
 import app.colophon.library.Colophon;
 import app.colophon.library.ColophonException;
 import app.colophon.library.LibraryUnavailableException;

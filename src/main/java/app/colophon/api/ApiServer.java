@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ApiServer implements AutoCloseable {
 
-    public static final int DEFAULT_PORT = 7711;
+    public static final int DEFAULT_PORT = Colophon.API_PORT;
     /** Largest request body read; a larger one is answered 413 without being read. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final long FINISH_SECONDS = 30;

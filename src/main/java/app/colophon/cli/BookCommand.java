@@ -1,6 +1,6 @@
 package app.colophon.cli;
 
-import app.colophon.api.JsonView;
+import app.colophon.json.JsonView;
 import app.colophon.library.Colophon;
 import app.colophon.library.FieldText;
 import app.colophon.library.NotFoundException;
@@ -63,12 +63,12 @@ final class BookCommand extends Session.Top implements Callable<Integer> {
         }
     }
 
-    private static <F extends Enum<F> & Field> void printFields(FieldValues<F> fields, String indent, PrintWriter out) {
-        for (F field : fields.fieldType().getEnumConstants()) {
+    private static <F extends Field<?>> void printFields(FieldValues<F> fields, String indent, PrintWriter out) {
+        for (F field : fields.fields()) {
             if (field == FileField.COVER) {
                 continue;
             }
-            Sourced<?> v = fields.get(field);
+            Sourced<?> v = fields.get((Field<?>) field);
             if (v.source() == null) {
                 continue;
             }

@@ -35,12 +35,16 @@ public final class Cli {
             description = "Folder holding the database (default: $COLOPHON_HOME, else the platform's data folder)")
     Path dataDir;
 
-    /** Picocli answers a usage error with exit code 2 ({@link #USAGE}) by default. */
+    /** The command line without the local HTTP API ({@code serve} says it is not part of it). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Cli());
+        return run(args, out, err, ApiLauncher.NONE);
+    }
+
+    /** Picocli answers a usage error with exit code 2 ({@link #USAGE}) by default. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, ApiLauncher api) {
+        CommandLine cli = commandLine(api);
         cli.setOut(out);
         cli.setErr(err);
-        EditCommand.addFieldOptions(cli);
         cli.setParameterExceptionHandler((e, arguments) -> {
             // One line, like every other error; the usage text is one --help away.
             CommandLine command = e.getCommandLine();
@@ -53,6 +57,19 @@ public final class Cli {
             return exitCode(e);
         });
         return cli.execute(args);
+    }
+
+    /** The command tree, with {@code serve} starting the API through {@code api}. */
+    static CommandLine commandLine(ApiLauncher api) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new Cli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == ServeCommand.class ? type.cast(new ServeCommand(api)) : defaults.create(type);
+            }
+        });
+        EditCommand.addFieldOptions(cli);
+        return cli;
     }
 
     static int exitCode(Exception e) {
@@ -72,7 +89,7 @@ public final class Cli {
     }
 
     /** A command whose input was understood but cannot be used (e.g. a folder that does not exist). */
-    static final class UsageException extends RuntimeException {
+    public static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
         }

@@ -4,6 +4,7 @@ import app.colophon.library.Colophon;
 import app.colophon.library.FieldText;
 import app.colophon.model.BookField;
 import app.colophon.model.BookWithFiles;
+import app.colophon.model.Edits;
 import app.colophon.model.Field;
 import app.colophon.model.FileField;
 import picocli.CommandLine;
@@ -14,8 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,33 +32,34 @@ final class EditCommand {
     /** Adds one {@code --<jsonName>} option per field to the two subcommands. */
     static void addFieldOptions(CommandLine root) {
         CommandLine edit = root.getSubcommands().get("edit");
-        for (BookField f : BookField.values()) {
+        for (BookField<?> f : BookField.values()) {
             edit.getSubcommands().get("book").getCommandSpec().addOption(option(f));
         }
-        for (FileField f : FileField.values()) {
-            if (f != FileField.COVER) {
-                edit.getSubcommands().get("file").getCommandSpec().addOption(option(f));
-            }
+        for (FileField<?> f : FileField.editable()) {
+            edit.getSubcommands().get("file").getCommandSpec().addOption(option(f));
         }
     }
 
-    private static OptionSpec option(Field f) {
+    private static OptionSpec option(Field<?> f) {
         String help = f.isRelationship() ? "Values separated by ';'" : "New value";
         return OptionSpec.builder("--" + f.jsonName()).paramLabel("<value>").type(String.class).description(help).build();
     }
 
-    private static <F extends Enum<F> & Field> Map<F, Object> changes(CommandSpec spec, Class<F> type) {
-        Map<F, Object> changes = new EnumMap<>(type);
-        for (F field : type.getEnumConstants()) {
+    private static <F extends Field<?>> Edits<F> changes(CommandSpec spec, Edits<F> changes, List<F> fields) {
+        for (Field<?> field : fields) {
             OptionSpec option = spec.findOption("--" + field.jsonName());
             if (option != null && spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                changes.put(field, FieldText.parse(field, option.getValue()));
+                parse(changes, field, option.getValue());
             }
         }
         if (changes.isEmpty()) {
             throw new Cli.UsageException("nothing to edit: give at least one --<field> <value>");
         }
         return changes;
+    }
+
+    private static <T> void parse(Edits<?> changes, Field<T> field, String text) {
+        changes.set(field, FieldText.parse(field, text));
     }
 
     abstract static class Target extends Session implements Callable<Integer> {
@@ -92,7 +93,7 @@ final class EditCommand {
     static final class Book extends Target {
         @Override
         BookWithFiles apply(Colophon app) {
-            return app.editor().editBook(id, changes(spec, BookField.class));
+            return app.editor().editBook(id, changes(spec, Edits.ofBook(), BookField.values()));
         }
     }
 
@@ -100,7 +101,7 @@ final class EditCommand {
     static final class File extends Target {
         @Override
         BookWithFiles apply(Colophon app) {
-            return app.editor().editFile(id, changes(spec, FileField.class));
+            return app.editor().editFile(id, changes(spec, Edits.ofFile(), FileField.editable()));
         }
     }
 }

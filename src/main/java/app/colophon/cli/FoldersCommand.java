@@ -1,6 +1,6 @@
 package app.colophon.cli;
 
-import app.colophon.api.JsonView;
+import app.colophon.json.JsonView;
 import app.colophon.library.Colophon;
 import app.colophon.library.LibraryFolder;
 import app.colophon.library.Removal;

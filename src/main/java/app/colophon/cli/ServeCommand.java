@@ -1,6 +1,5 @@
 package app.colophon.cli;
 
-import app.colophon.api.ApiServer;
 import app.colophon.library.Colophon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,12 +19,18 @@ import java.util.concurrent.TimeUnit;
         description = "Serves the local HTTP API (see docs/API.md) on 127.0.0.1 until stopped with Ctrl+C.")
 final class ServeCommand extends Session.Top implements Callable<Integer> {
 
-    @Option(names = "--port", paramLabel = "<N>", defaultValue = "" + ApiServer.DEFAULT_PORT,
+    @Option(names = "--port", paramLabel = "<N>", defaultValue = "" + Colophon.API_PORT,
             description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0: any free port)")
     int port;
 
     @Spec
     CommandSpec spec;
+
+    private final ApiLauncher launcher;
+
+    ServeCommand(ApiLauncher launcher) {
+        this.launcher = launcher;
+    }
 
     @Override
     public Integer call() {
@@ -44,7 +49,7 @@ final class ServeCommand extends Session.Top implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "colophon-serve-shutdown");
-        try (Colophon app = open(); ApiServer server = ApiServer.start(app, port)) {
+        try (Colophon app = open(); ApiLauncher.Running server = launcher.start(app, port)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Colophon API listening on " + server.uri() + " — token in " + server.tokenFile());
             out.println("Press Ctrl+C to stop.");

@@ -52,8 +52,8 @@ public record ParsedMetadata(String title, String sortTitle, String subtitle, St
     }
 
     /** The book-level values, all marked with {@code source}. */
-    public FieldValues<BookField> bookValues(Source source) {
-        return FieldValues.empty(BookField.class)
+    public FieldValues<BookField<?>> bookValues(Source source) {
+        return BookField.none()
                 .with(BookField.TITLE, title, source)
                 .with(BookField.SORT_TITLE, sortTitle, source)
                 .with(BookField.SUBTITLE, subtitle, source)
@@ -65,8 +65,8 @@ public record ParsedMetadata(String title, String sortTitle, String subtitle, St
     }
 
     /** The file-level values, all marked with {@code source}. */
-    public FieldValues<FileField> fileValues(Source source) {
-        return FieldValues.empty(FileField.class)
+    public FieldValues<FileField<?>> fileValues(Source source) {
+        return FileField.none()
                 .with(FileField.PUBLISHER, publisher, source)
                 .with(FileField.RELEASE_DATE, releaseDate, source)
                 .with(FileField.LANGUAGE, language, source)

@@ -19,24 +19,28 @@ final class BookValues {
     private BookValues() {
     }
 
-    static FieldValues<BookField> derive(List<BookFile> files) {
+    static FieldValues<BookField<?>> derive(List<BookFile> files) {
         List<BookFile> ordered = files.stream().sorted(FileOrder.FILES).toList();
-        FieldValues<BookField> result = FieldValues.empty(BookField.class);
-        for (BookField field : BookField.values()) {
-            Sourced<?> chosen = firstWithSource(ordered, field, Source.FILE_METADATA);
-            if (chosen == null) {
-                chosen = firstWithSource(ordered, field, Source.FILEPATH);
-            }
-            if (chosen != null) {
-                result = result.with(field, chosen);
-            }
+        FieldValues<BookField<?>> result = BookField.none();
+        for (BookField<?> field : BookField.values()) {
+            result = choose(result, field, ordered);
         }
         return result;
     }
 
-    private static Sourced<?> firstWithSource(List<BookFile> files, BookField field, Source source) {
+    /** The first file's value inside it, else the first file's value from its path. */
+    private static <T> FieldValues<BookField<?>> choose(FieldValues<BookField<?>> result, BookField<T> field,
+                                                        List<BookFile> ordered) {
+        Sourced<T> chosen = firstWithSource(ordered, field, Source.FILE_METADATA);
+        if (chosen == null) {
+            chosen = firstWithSource(ordered, field, Source.FILEPATH);
+        }
+        return chosen == null ? result : result.with(field, chosen);
+    }
+
+    private static <T> Sourced<T> firstWithSource(List<BookFile> files, BookField<T> field, Source source) {
         for (BookFile file : files) {
-            Sourced<?> value = file.bookValues().get(field);
+            Sourced<T> value = file.bookValues().get(field);
             if (!value.isEmpty() && value.source() == source) {
                 return value;
             }

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 /** The application's services over one data folder; what the window, the command line and the HTTP API share. */
 public final class Colophon implements AutoCloseable {
 
+    /** The local HTTP API's port unless told otherwise, for {@code colophon serve} and the window's setting alike. */
+    public static final int API_PORT = 7711;
+
     private final Path dataDir;
     private final Database db;
     private final LibraryService libraries;

@@ -28,7 +28,13 @@ public final class FieldText {
     private FieldText() {
     }
 
-    public static Object parse(Field field, String input) {
+    /** What a user typed, as the field's value (text is trusted to match the field's kind: one place does it). */
+    @SuppressWarnings("unchecked")
+    public static <T> T parse(Field<T> field, String input) {
+        return (T) parseValue(field, input);
+    }
+
+    private static Object parseValue(Field<?> field, String input) {
         String text = input == null ? "" : input.trim();
         if (field.kind() == ValueKind.TEXT) {
             return text.isEmpty() ? null : text;
@@ -44,7 +50,7 @@ public final class FieldText {
         return List.copyOf(values);
     }
 
-    public static String format(Field field, Object value) {
+    public static String format(Field<?> field, Object value) {
         if (value == null) {
             return "";
         }

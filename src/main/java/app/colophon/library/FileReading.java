@@ -17,13 +17,13 @@ import java.nio.file.Path;
  * @param audio       for an audio file, its album, disc, track and whether its tags call it an audiobook; else null
  */
 public record FileReading(Path path, FileFormat format, long sizeBytes, long modifiedMillis, boolean missing,
-                          FieldValues<BookField> bookValues, FieldValues<FileField> fileValues,
+                          FieldValues<BookField<?>> bookValues, FieldValues<FileField<?>> fileValues,
                           Integer pageCount, Double durationSeconds, String error, String fingerprint,
                           AudioTrack audio) {
 
     static FileReading missing(Path path, FileFormat format) {
-        return new FileReading(path, format, 0, 0, true, FieldValues.empty(BookField.class),
-                FieldValues.empty(FileField.class), null, null, null, null, null);
+        return new FileReading(path, format, 0, 0, true, BookField.none(),
+                FileField.none(), null, null, null, null, null);
     }
 
     /** Disc and track of a chapter file, for the order of the book's files; null for other files. */

@@ -4,6 +4,7 @@ import app.colophon.formats.FilepathParser;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
+import app.colophon.model.Field;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
 import app.colophon.model.FileFormat;
@@ -45,7 +46,7 @@ final class LibraryWriter {
             Optional<Book> group = db.books().findByGroup(libraryId, folder, key);
             if (group.isEmpty()) {
                 // A new book has this one file: its values follow from the reading, with nothing to read back.
-                FieldValues<BookField> values = MergeRules.merge(FieldValues.empty(BookField.class),
+                FieldValues<BookField<?>> values = MergeRules.merge(BookField.none(),
                         BookValues.derive(List.of(newFile(0, reading))), forceRefresh);
                 Book created = db.books().insert(libraryId, folder, key, values);
                 BookFile file = db.files().insert(libraryId, newFile(created.id(), reading));
@@ -120,11 +121,11 @@ final class LibraryWriter {
         return Optional.of(db.books().updateFields(book.get(), BookValues.derive(files)));
     }
 
-    private static <F extends Enum<F> & app.colophon.model.Field> FieldValues<F> withoutManual(FieldValues<F> values) {
-        FieldValues<F> result = FieldValues.empty(values.fieldType());
-        for (var e : values.asMap().entrySet()) {
-            if (e.getValue().source() != app.colophon.model.Source.MANUAL) {
-                result = result.with(e.getKey(), e.getValue());
+    private static <F extends Field<?>> FieldValues<F> withoutManual(FieldValues<F> values) {
+        FieldValues<F> result = FieldValues.empty(values.fields());
+        for (Field<?> field : values.fields()) {
+            if (values.source(field) != null && values.source(field) != app.colophon.model.Source.MANUAL) {
+                result = result.withValueOf(field, values);
             }
         }
         return result;
@@ -145,7 +146,7 @@ final class LibraryWriter {
 
     private Book rederive(Book book, boolean forceRefresh) {
         List<BookFile> files = db.files().ofBook(book.id());
-        FieldValues<BookField> merged = MergeRules.merge(book.fields(), BookValues.derive(files), forceRefresh);
+        FieldValues<BookField<?>> merged = MergeRules.merge(book.fields(), BookValues.derive(files), forceRefresh);
         return merged.equals(book.fields()) ? book : db.books().updateFields(book, merged);
     }
 
@@ -169,7 +170,7 @@ final class LibraryWriter {
                     r.modifiedMillis(), stored.pageCount(), stored.durationSeconds(), stored.fields(),
                     stored.bookValues(), r.error(), fingerprint, null, stored.track());
         }
-        FieldValues<FileField> fields = MergeRules.merge(stored.fields(), r.fileValues(), forceRefresh);
+        FieldValues<FileField<?>> fields = MergeRules.merge(stored.fields(), r.fileValues(), forceRefresh);
         return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
                 r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), null, fingerprint, null,
                 r.track());

@@ -52,14 +52,14 @@ public final class MergeRules {
     }
 
     /** Applies the rules field by field; returns {@code stored} itself when nothing changes. */
-    public static <F extends Enum<F> & Field> FieldValues<F> merge(FieldValues<F> stored, FieldValues<F> incoming,
+    public static <F extends Field<?>> FieldValues<F> merge(FieldValues<F> stored, FieldValues<F> incoming,
                                                                    boolean forceRefresh) {
         FieldValues<F> result = stored;
-        for (F field : stored.fieldType().getEnumConstants()) {
+        for (Field<?> field : stored.fields()) {
             Sourced<?> have = stored.get(field);
             Sourced<?> next = incoming.get(field);
             if (shouldUpdate(have.value(), have.source(), next.value(), next.source(), forceRefresh)) {
-                result = result.with(field, next);
+                result = result.withValueOf(field, incoming);
             }
         }
         return result;

@@ -4,12 +4,10 @@ import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
 import app.colophon.model.BookWithFiles;
-import app.colophon.model.FieldValues;
+import app.colophon.model.Edits;
 import app.colophon.model.FileField;
-import app.colophon.model.Source;
 import app.colophon.store.Database;
 
-import java.util.Map;
 
 /**
  * The user's own edits: every value set here gets source {@code manual}; an empty value is stored as a manual
@@ -23,28 +21,19 @@ public final class MetadataEditor {
         this.db = db;
     }
 
-    /** Values are Strings for text fields and Lists for relationships (see {@link app.colophon.model.ValueKind}). */
-    public BookWithFiles editBook(long bookId, Map<BookField, Object> changes) {
+    public BookWithFiles editBook(long bookId, Edits<BookField<?>> changes) {
         return db.inTransaction(() -> {
             Book book = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
-            FieldValues<BookField> fields = book.fields();
-            for (Map.Entry<BookField, Object> change : changes.entrySet()) {
-                fields = fields.with(change.getKey(), change.getValue(), Source.MANUAL);
-            }
-            Book updated = db.books().updateFields(book, fields);
+            Book updated = db.books().updateFields(book, changes.applyTo(book.fields()));
             return new BookWithFiles(updated, db.files().ofBook(bookId));
         });
     }
 
-    public BookWithFiles editFile(long fileId, Map<FileField, Object> changes) {
+    public BookWithFiles editFile(long fileId, Edits<FileField<?>> changes) {
         return db.inTransaction(() -> {
             BookFile file = db.files().find(fileId).orElseThrow(() -> new NotFoundException("No file with id " + fileId));
-            FieldValues<FileField> fields = file.fields();
-            for (Map.Entry<FileField, Object> change : changes.entrySet()) {
-                fields = fields.with(change.getKey(), change.getValue(), Source.MANUAL);
-            }
             Book book = db.books().find(file.bookId()).orElseThrow();
-            db.files().update(book.libraryId(), file.withFields(fields));
+            db.files().update(book.libraryId(), file.withFields(changes.applyTo(file.fields())));
             return new BookWithFiles(book, db.files().ofBook(book.id()));
         });
     }

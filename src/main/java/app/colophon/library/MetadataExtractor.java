@@ -61,8 +61,10 @@ public final class MetadataExtractor {
                 return FileReading.missing(path, format);
             }
             return reading(path, format, size, modified, fromPath, ParsedMetadata.empty(), e.getMessage(), fingerprint);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            // A reader bug must cost one file, not the scan; the stack trace goes to the log once, here.
+        } catch (RuntimeException | StackOverflowError e) {
+            // A reader bug must cost one file, not the scan; the stack trace goes to the log once, here. Not an
+            // OutOfMemoryError: after one, nothing in the JVM can be trusted to go on (the readers bound what they
+            // inflate so that none happens).
             LOG.error("Unexpected failure reading {}", path, e);
             return reading(path, format, size, modified, fromPath, ParsedMetadata.empty(),
                     "Failed to parse " + format + ": unexpected error (" + e + ")", fingerprint);
@@ -107,11 +109,11 @@ public final class MetadataExtractor {
     }
 
     /** The file's own values where it has them, the path's elsewhere. */
-    private static <F extends Enum<F> & Field> FieldValues<F> overlay(FieldValues<F> base, FieldValues<F> top) {
+    private static <F extends Field<?>> FieldValues<F> overlay(FieldValues<F> base, FieldValues<F> top) {
         FieldValues<F> result = base;
-        for (F field : top.fieldType().getEnumConstants()) {
+        for (Field<?> field : top.fields()) {
             if (!top.get(field).isEmpty()) {
-                result = result.with(field, top.get(field));
+                result = result.withValueOf(field, top);
             }
         }
         return result;

@@ -9,7 +9,7 @@ import java.util.List;
  * @param folder   the folder holding the book's files
  * @param groupKey the shared file stem, lower-cased; with the folder it identifies the book
  */
-public record Book(long id, long libraryId, String folder, String groupKey, FieldValues<BookField> fields,
+public record Book(long id, long libraryId, String folder, String groupKey, FieldValues<BookField<?>> fields,
                    Instant addedAt, Instant updatedAt) {
 
     public String title() {

@@ -1,37 +1,52 @@
 package app.colophon.model;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
-public enum BookField implements Field {
-    TITLE("title", ValueKind.TEXT),
-    SORT_TITLE("sortTitle", ValueKind.TEXT),
-    SUBTITLE("subtitle", ValueKind.TEXT),
-    DESCRIPTION("description", ValueKind.TEXT),
-    AUTHORS("authors", ValueKind.CONTRIBUTORS),
-    SERIES("series", ValueKind.SERIES),
-    GENRES("genres", ValueKind.STRINGS),
-    TAGS("tags", ValueKind.STRINGS);
+/**
+ * The fields of a book (DESIGN §3). To add one, add a constant here: its columns are added to the database at start,
+ * and the JSON, the command line's {@code edit book --<name>}, the detail window's form and the merge rules follow.
+ */
+public final class BookField<T> extends DeclaredField<T> {
 
-    private final String jsonName;
-    private final ValueKind kind;
+    private static final List<BookField<?>> ALL = new ArrayList<>();
 
-    BookField(String jsonName, ValueKind kind) {
-        this.jsonName = jsonName;
-        this.kind = kind;
+    public static final BookField<String> TITLE = text("TITLE", "title", "Title");
+    public static final BookField<String> SORT_TITLE = text("SORT_TITLE", "sortTitle", "Sort title");
+    public static final BookField<String> SUBTITLE = text("SUBTITLE", "subtitle", "Subtitle");
+    public static final BookField<String> DESCRIPTION = new BookField<>("DESCRIPTION", "description", "Description",
+            ValueKind.TEXT, true);
+    public static final BookField<List<Contributor>> AUTHORS = new BookField<>("AUTHORS", "authors", "Authors",
+            ValueKind.CONTRIBUTORS, false);
+    public static final BookField<List<SeriesEntry>> SERIES = new BookField<>("SERIES", "series", "Series",
+            ValueKind.SERIES, false);
+    public static final BookField<List<String>> GENRES = new BookField<>("GENRES", "genres", "Genres",
+            ValueKind.STRINGS, false);
+    public static final BookField<List<String>> TAGS = new BookField<>("TAGS", "tags", "Tags", ValueKind.STRINGS, false);
+
+
+    private BookField(String name, String jsonName, String label, ValueKind kind, boolean multiline) {
+        super(name, ALL.size(), jsonName, label, kind, multiline);
+        ALL.add(this);
     }
 
-    @Override
-    public String jsonName() {
-        return jsonName;
+    private static BookField<String> text(String name, String jsonName, String label) {
+        return new BookField<>(name, jsonName, label, ValueKind.TEXT, false);
     }
 
-    @Override
-    public ValueKind kind() {
-        return kind;
+    /** Every book field, in declaration order. */
+    public static List<BookField<?>> values() {
+        return Collections.unmodifiableList(ALL);
     }
 
-    public static Optional<BookField> byJsonName(String name) {
-        return Arrays.stream(values()).filter(f -> f.jsonName.equals(name)).findFirst();
+    /** No value for any book field. */
+    public static FieldValues<BookField<?>> none() {
+        return FieldValues.empty(values());
+    }
+
+    public static Optional<BookField<?>> byJsonName(String name) {
+        return ALL.stream().filter(f -> f.jsonName().equals(name)).findFirst();
     }
 }

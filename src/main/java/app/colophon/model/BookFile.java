@@ -16,14 +16,14 @@ import java.time.Instant;
  * @param track        disc and track number of an audiobook chapter file, else null ({@link FileOrder})
  */
 public record BookFile(long id, long bookId, Path path, FileFormat format, long sizeBytes, long modifiedMillis,
-                       Integer pageCount, Double durationSeconds, FieldValues<FileField> fields,
-                       FieldValues<BookField> bookValues, String error, String fingerprint, Instant missingSince,
+                       Integer pageCount, Double durationSeconds, FieldValues<FileField<?>> fields,
+                       FieldValues<BookField<?>> bookValues, String error, String fingerprint, Instant missingSince,
                        Track track) {
 
     /** A file on disk whose fingerprint is not known. */
     public BookFile(long id, long bookId, Path path, FileFormat format, long sizeBytes, long modifiedMillis,
-                    Integer pageCount, Double durationSeconds, FieldValues<FileField> fields,
-                    FieldValues<BookField> bookValues, String error) {
+                    Integer pageCount, Double durationSeconds, FieldValues<FileField<?>> fields,
+                    FieldValues<BookField<?>> bookValues, String error) {
         this(id, bookId, path, format, sizeBytes, modifiedMillis, pageCount, durationSeconds, fields, bookValues, error,
                 null, null, null);
     }
@@ -32,7 +32,7 @@ public record BookFile(long id, long bookId, Path path, FileFormat format, long 
         return missingSince != null;
     }
 
-    public BookFile withFields(FieldValues<FileField> newFields) {
+    public BookFile withFields(FieldValues<FileField<?>> newFields) {
         return new BookFile(id, bookId, path, format, sizeBytes, modifiedMillis, pageCount, durationSeconds, newFields,
                 bookValues, error, fingerprint, missingSince, track);
     }

@@ -1,110 +1,130 @@
 package app.colophon.model;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * An immutable set of sourced values keyed by one field enum. Absent fields read as {@link Sourced#none()}.
- * Values are Strings for TEXT fields and unmodifiable Lists for relationships (see {@link ValueKind}).
+ * An immutable set of sourced values of one family of fields ({@link BookField} or {@link FileField}). Absent fields
+ * read as {@link Sourced#none()}. A value's type is its field's {@code T}, checked when the code compiles.
  */
-public final class FieldValues<F extends Enum<F> & Field> {
+public final class FieldValues<F extends Field<?>> {
 
-    private final Class<F> type;
-    private final EnumMap<F, Sourced<?>> values;
+    private final List<F> fields;
+    /** By the field's ordinal; null where no value. */
+    private final Sourced<?>[] values;
 
-    private FieldValues(Class<F> type, EnumMap<F, Sourced<?>> values) {
-        this.type = type;
+    private FieldValues(List<F> fields, Sourced<?>[] values) {
+        this.fields = fields;
         this.values = values;
     }
 
-    public static <F extends Enum<F> & Field> FieldValues<F> empty(Class<F> type) {
-        return new FieldValues<>(type, new EnumMap<>(type));
+    /** No value for any of {@code fields} (one family, in declaration order). */
+    public static <F extends Field<?>> FieldValues<F> empty(List<F> fields) {
+        return new FieldValues<>(fields, new Sourced<?>[fields.size()]);
     }
 
-    public Sourced<?> get(F field) {
-        Sourced<?> value = values.get(field);
-        return value == null ? Sourced.none() : value;
-    }
-
-    public String text(F field) {
-        Object value = get(field).value();
-        return value instanceof String s && !s.isBlank() ? s : null;
+    /** The fields of the family, in declaration order. */
+    public List<F> fields() {
+        return fields;
     }
 
     @SuppressWarnings("unchecked")
-    public <T> List<T> list(F field) {
-        Object value = get(field).value();
-        return value instanceof List<?> l ? (List<T>) l : List.of();
+    public <T> Sourced<T> get(Field<T> field) {
+        Sourced<?> value = values[index(field)];
+        return value == null ? Sourced.none() : (Sourced<T>) value;
     }
 
-    public Source source(F field) {
+    /** The value, or null. */
+    public <T> T value(Field<T> field) {
+        return get(field).value();
+    }
+
+    /** A text value, null when absent or blank. */
+    public String text(Field<String> field) {
+        String value = value(field);
+        return value != null && !value.isBlank() ? value : null;
+    }
+
+    /** A relationship's values, never null. */
+    public <E> List<E> list(Field<List<E>> field) {
+        List<E> value = value(field);
+        return value == null ? List.of() : value;
+    }
+
+    public Source source(Field<?> field) {
         return get(field).source();
     }
 
-    public FieldValues<F> with(F field, Sourced<?> value) {
-        EnumMap<F, Sourced<?>> copy = new EnumMap<>(type);
-        copy.putAll(values);
-        Sourced<?> normalized = normalize(field, value);
-        // Only a user can state "this is empty" (a manual clear); an empty value from a file or a path says nothing.
-        if (normalized.isEmpty() && normalized.source() != Source.MANUAL) {
-            copy.remove(field);
-        } else {
-            copy.put(field, normalized);
-        }
-        return new FieldValues<>(type, copy);
-    }
-
-    public FieldValues<F> with(F field, Object value, Source source) {
+    public <T> FieldValues<F> with(Field<T> field, T value, Source source) {
         return with(field, new Sourced<>(value, source));
     }
 
+    /**
+     * The same values with {@code field} set to {@code value}. Only a user can state "this is empty" (a manual
+     * clear): an empty value from a file or a path says nothing and removes the field's value.
+     */
+    public <T> FieldValues<F> with(Field<T> field, Sourced<T> value) {
+        Sourced<?>[] copy = values.clone();
+        Sourced<T> normalized = normalize(field, value);
+        copy[index(field)] = normalized.isEmpty() && normalized.source() != Source.MANUAL ? null : normalized;
+        return new FieldValues<>(fields, copy);
+    }
+
+    /** The same values with {@code field} as {@code other} has it (a merge takes fields one by one). */
+    public <T> FieldValues<F> withValueOf(Field<T> field, FieldValues<F> other) {
+        return with(field, other.get(field));
+    }
+
+    /** The fields that have a value (or a manual clear), with it. */
     public Map<F, Sourced<?>> asMap() {
-        return Collections.unmodifiableMap(values);
+        Map<F, Sourced<?>> map = new LinkedHashMap<>();
+        for (F field : fields) {
+            Sourced<?> v = values[field.ordinal()];
+            if (v != null) {
+                map.put(field, v);
+            }
+        }
+        return Collections.unmodifiableMap(map);
     }
 
-    public Class<F> fieldType() {
-        return type;
+    private int index(Field<?> field) {
+        int i = field.ordinal();
+        if (i >= fields.size() || fields.get(i) != field) {
+            throw new IllegalArgumentException(field + " is not one of " + fields);
+        }
+        return i;
     }
 
-    private Sourced<?> normalize(F field, Sourced<?> value) {
+    /** Blank text is no text; a list is copied, unmodifiable. */
+    @SuppressWarnings("unchecked")
+    private static <T> Sourced<T> normalize(Field<T> field, Sourced<T> value) {
         if (value == null) {
             return Sourced.none();
         }
         Object v = value.value();
         if (field.kind() == ValueKind.TEXT) {
-            if (v != null && !(v instanceof String)) {
-                throw new IllegalArgumentException(field + " takes text, got " + v.getClass().getSimpleName());
-            }
             String s = (String) v;
-            return new Sourced<>(s == null || s.isBlank() ? null : s, value.source());
+            return new Sourced<>((T) (s == null || s.isBlank() ? null : s), value.source());
         }
-        if (v != null && !(v instanceof List<?>)) {
-            throw new IllegalArgumentException(field + " takes a list, got " + v.getClass().getSimpleName());
-        }
-        List<?> list = v == null ? List.of() : List.copyOf((List<?>) v);
-        for (Object element : list) {
-            if (!field.kind().elementType().isInstance(element)) {
-                throw new IllegalArgumentException(field + " takes " + field.kind().elementType().getSimpleName());
-            }
-        }
-        return new Sourced<>(list, value.source());
+        return new Sourced<>((T) (v == null ? List.of() : List.copyOf((List<?>) v)), value.source());
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FieldValues<?> other && other.type == type && other.values.equals(values);
+        return o instanceof FieldValues<?> other && other.fields.equals(fields)
+                && java.util.Arrays.equals(other.values, values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, values);
+        return Objects.hash(fields, java.util.Arrays.hashCode(values));
     }
 
     @Override
     public String toString() {
-        return values.toString();
+        return asMap().toString();
     }
 }

@@ -14,10 +14,10 @@ public interface BookRepository {
 
     Optional<Book> findByGroup(long libraryId, String folder, String groupKey);
 
-    Book insert(long libraryId, String folder, String groupKey, FieldValues<BookField> fields);
+    Book insert(long libraryId, String folder, String groupKey, FieldValues<BookField<?>> fields);
 
     /** Stores new field values for a stored book and stamps its update time; returns the stored book. */
-    Book updateFields(Book book, FieldValues<BookField> fields);
+    Book updateFields(Book book, FieldValues<BookField<?>> fields);
 
     /** Deletes a book and, through the foreign key, its file records. Returns false if it did not exist. */
     boolean delete(long bookId);

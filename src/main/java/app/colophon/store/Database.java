@@ -26,15 +26,16 @@ public final class Database implements AutoCloseable {
     /** Writers of this process queue here, fairly, instead of polling SQLite's busy handler. */
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final OrmliteLibraryRepository libraries;
-    private final OrmliteBookRepository books;
-    private final OrmliteFileRepository files;
+    private final SqliteBookRepository books;
+    private final SqliteFileRepository files;
 
     private Database(Path file, JdbcPooledConnectionSource connections) throws SQLException {
         this.file = file;
         this.connections = connections;
         this.libraries = new OrmliteLibraryRepository(connections);
-        this.books = new OrmliteBookRepository(connections);
-        this.files = new OrmliteFileRepository(connections);
+        Jdbc jdbc = new Jdbc(connections);
+        this.books = new SqliteBookRepository(jdbc);
+        this.files = new SqliteFileRepository(jdbc);
     }
 
     public static Database open(Path file) {

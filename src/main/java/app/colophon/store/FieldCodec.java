@@ -4,7 +4,6 @@ import app.colophon.model.Contributor;
 import app.colophon.model.Field;
 import app.colophon.model.FieldValues;
 import app.colophon.model.Identifier;
-import app.colophon.model.IdentifierType;
 import app.colophon.model.SeriesEntry;
 import app.colophon.model.Source;
 import app.colophon.model.Sourced;
@@ -22,7 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Column text for field values: TEXT as is, relationships as JSON arrays with the CLI's names. */
+/**
+ * Column text for field values: TEXT as is, relationships as JSON arrays with the CLI's names. The one place where
+ * stored text becomes a typed value: it is trusted to have the field's type because this class wrote it.
+ */
 final class FieldCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +32,7 @@ final class FieldCodec {
     private FieldCodec() {
     }
 
-    static String encode(Field field, Object value) {
+    static String encode(Field<?> field, Object value) {
         if (Sourced.isEmptyValue(value)) {
             return null;
         }
@@ -44,7 +46,12 @@ final class FieldCodec {
         return array.toString();
     }
 
-    static Object decode(Field field, String text) {
+    @SuppressWarnings("unchecked")
+    static <T> T decode(Field<T> field, String text) {
+        return (T) decodeValue(field, text);
+    }
+
+    private static Object decodeValue(Field<?> field, String text) {
         if (field.kind() == ValueKind.TEXT) {
             return text;
         }
@@ -71,29 +78,18 @@ final class FieldCodec {
     }
 
     private static Object decodeObject(ValueKind kind, JsonParser p) throws IOException {
-        String name = null;
-        String role = null;
-        Double number = null;
-        String type = null;
-        String value = null;
+        Element element = new Element();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken token = p.nextToken();
-            switch (key) {
-                case "name" -> name = p.getText();
-                case "role" -> role = token == JsonToken.VALUE_NULL ? null : p.getText();
-                case "number" -> number = token == JsonToken.VALUE_NULL ? null : p.getDoubleValue();
-                case "type" -> type = p.getText();
-                case "value" -> value = p.getText();
+            switch (token) {
+                case VALUE_NULL -> element.put(key, null);
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> element.put(key, p.getDoubleValue());
+                case VALUE_STRING -> element.put(key, p.getText());
                 default -> p.skipChildren();
             }
         }
-        return switch (kind) {
-            case CONTRIBUTORS -> new Contributor(name, role);
-            case SERIES -> new SeriesEntry(name, number);
-            case IDENTIFIERS -> new Identifier(IdentifierType.fromJsonName(type), value);
-            default -> throw new IllegalArgumentException(kind + " has no objects");
-        };
+        return element.build(kind);
     }
 
     static String source(Source source) {
@@ -104,8 +100,13 @@ final class FieldCodec {
         return text == null ? null : Source.fromJsonName(text);
     }
 
+    /** {@code values} with {@code field} set from its stored column texts. */
+    static <F extends Field<?>, T> FieldValues<F> put(FieldValues<F> values, Field<T> field, String value, String source) {
+        return values.with(field, decode(field, value), source(source));
+    }
+
     /** A whole FieldValues as {field: {"value": …, "source": …}}, for a file's book values. */
-    static <F extends Enum<F> & Field> String encodeAll(FieldValues<F> values) {
+    static <F extends Field<?>> String encodeAll(FieldValues<F> values) {
         ObjectNode root = JSON.createObjectNode();
         for (Map.Entry<F, Sourced<?>> e : values.asMap().entrySet()) {
             ObjectNode entry = root.putObject(e.getKey().jsonName());
@@ -118,20 +119,20 @@ final class FieldCodec {
         return root.toString();
     }
 
-    static <F extends Enum<F> & Field> FieldValues<F> decodeAll(Class<F> type, String text) {
-        FieldValues<F> values = FieldValues.empty(type);
+    static <F extends Field<?>> FieldValues<F> decodeAll(FieldValues<F> empty, String text) {
+        FieldValues<F> values = empty;
         if (text == null || text.isEmpty()) {
             return values;
         }
         try {
             JsonNode root = JSON.readTree(text);
-            for (F field : type.getEnumConstants()) {
+            for (Field<?> field : empty.fields()) {
                 JsonNode entry = root.get(field.jsonName());
                 if (entry != null) {
                     JsonNode value = entry.get("value");
                     JsonNode source = entry.get("source");
-                    values = values.with(field, decode(field, value == null ? null : value.asText()),
-                            source == null || source.isNull() ? null : source(source.asText()));
+                    values = put(values, field, value == null ? null : value.asText(),
+                            source == null || source.isNull() ? null : source.asText());
                 }
             }
             return values;
@@ -161,5 +162,4 @@ final class FieldCodec {
         }
         return node;
     }
-
 }

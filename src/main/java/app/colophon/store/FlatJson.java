@@ -1,9 +1,5 @@
 package app.colophon.store;
 
-import app.colophon.model.Contributor;
-import app.colophon.model.Identifier;
-import app.colophon.model.IdentifierType;
-import app.colophon.model.SeriesEntry;
 import app.colophon.model.ValueKind;
 
 import java.util.ArrayList;
@@ -43,34 +39,17 @@ final class FlatJson {
     }
 
     private Object object(ValueKind kind) {
-        String name = null;
-        String role = null;
-        Double number = null;
-        String type = null;
-        String value = null;
+        Element element = new Element();
         expect('{');
         if (!consume('}')) {
             do {
                 String key = string();
                 expect(':');
-                Object v = scalar();
-                switch (key) {
-                    case "name" -> name = (String) v;
-                    case "role" -> role = (String) v;
-                    case "number" -> number = (Double) v;
-                    case "type" -> type = (String) v;
-                    case "value" -> value = (String) v;
-                    default -> { }
-                }
+                element.put(key, scalar());
             } while (consume(','));
             expect('}');
         }
-        return switch (kind) {
-            case CONTRIBUTORS -> new Contributor(name, role);
-            case SERIES -> new SeriesEntry(name, number);
-            case IDENTIFIERS -> new Identifier(IdentifierType.fromJsonName(type), value);
-            default -> throw new IllegalArgumentException(kind + " has no objects");
-        };
+        return element.build(kind);
     }
 
     /** A string, a number (as Double) or null; a wrong type surfaces as a ClassCastException in the caller. */

@@ -33,6 +33,10 @@ final class Migrations {
                 c.executeStatement("INSERT INTO schema_version (version, applied_at) VALUES (" + (i + 1) + ", "
                         + System.currentTimeMillis() + ")", DatabaseConnection.DEFAULT_RESULT_FLAGS);
             }
+            // A field declared since the last migration gets its columns here: no migration to write for it.
+            java.sql.Connection jdbc = ((com.j256.ormlite.jdbc.JdbcDatabaseConnection) c).getUnderlyingConnection();
+            FieldColumns.BOOK.ensure(jdbc);
+            FieldColumns.FILE.ensure(jdbc);
         } finally {
             connections.releaseConnection(c);
         }

@@ -1,5 +1,6 @@
 package app.colophon.api;
 
+import app.colophon.json.JsonView;
 import app.colophon.testsupport.TestLibrary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package app.colophon.api;
 
+import app.colophon.model.Edits;
 import app.colophon.model.BookField;
 import app.colophon.testsupport.Epubs;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class ApiServerBodyTest {
         Epubs.write(api.lib.root.resolve("Dune.epub"), "Dune", null);
         api.lib.scan();
         bookId = api.lib.bookTitled("Dune").id();
-        api.lib.app.editor().editBook(bookId, Map.of(BookField.TITLE, "Mine"));
+        api.lib.app.editor().editBook(bookId, Edits.ofBook().set(BookField.TITLE, "Mine"));
     }
 
     @AfterEach

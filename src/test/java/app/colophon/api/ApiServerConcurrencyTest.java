@@ -1,5 +1,6 @@
 package app.colophon.api;
 
+import app.colophon.model.Edits;
 import app.colophon.library.ScanReport;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
@@ -51,7 +52,7 @@ class ApiServerConcurrencyTest {
         for (int i = 0; i < RESYNCED; i++) {
             Book b = api.lib.bookTitled("Old " + i);
             bookIds.add(b.id());
-            api.lib.app.editor().editBook(b.id(), Map.of(BookField.TITLE, "Mine Old " + i));
+            api.lib.app.editor().editBook(b.id(), Edits.ofBook().set(BookField.TITLE, "Mine Old " + i));
         }
         for (int i = 0; i < RESYNCED; i++) {
             Epubs.write(api.lib.root.resolve("old" + i + ".epub"), "Old " + i, "New Author " + i);

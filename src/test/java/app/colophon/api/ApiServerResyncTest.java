@@ -1,5 +1,7 @@
 package app.colophon.api;
 
+import app.colophon.model.Edits;
+import app.colophon.json.JsonView;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
 import app.colophon.model.FieldValues;
@@ -51,7 +53,7 @@ class ApiServerResyncTest {
         Path file = Epubs.write(api.lib.root.resolve("Dune.epub"), "Dune", "Frank Herbert");
         api.lib.scan();
         long id = api.lib.bookTitled("Dune").id();
-        api.lib.app.editor().editBook(id, Map.of(BookField.TITLE, "My Dune"));
+        api.lib.app.editor().editBook(id, Edits.ofBook().set(BookField.TITLE, "My Dune"));
         Epubs.write(file, "Dune", "Frank Patrick Herbert");
         return id;
     }
@@ -91,7 +93,7 @@ class ApiServerResyncTest {
     void fileScanKeepsManualValuesAndAnswersTheUpdatedFile() {
         long bookId = duneWithManualTitle();
         long fileId = onlyFile(bookId).id();
-        api.lib.app.editor().editFile(fileId, Map.of(FileField.LANGUAGE, "fr"));
+        api.lib.app.editor().editFile(fileId, Edits.ofFile().set(FileField.LANGUAGE, "fr"));
 
         JsonNode file = ApiFixture.json(api.resync("files", fileId, false), 200);
 
@@ -108,7 +110,7 @@ class ApiServerResyncTest {
     void fileRefreshReplacesManualValuesOfTheFileAndItsBook() {
         long bookId = duneWithManualTitle();
         long fileId = onlyFile(bookId).id();
-        api.lib.app.editor().editFile(fileId, Map.of(FileField.LANGUAGE, "fr"));
+        api.lib.app.editor().editFile(fileId, Edits.ofFile().set(FileField.LANGUAGE, "fr"));
 
         JsonNode file = ApiFixture.json(api.resync("files", fileId, true), 200);
 
@@ -165,7 +167,7 @@ class ApiServerResyncTest {
         Epubs.write(api.lib.root.resolve("Dune.epub"), "Dune", null);
         api.lib.scan();
         long bookId = api.lib.bookTitled("Dune").id();
-        api.lib.app.editor().editBook(bookId, java.util.Map.of(app.colophon.model.BookField.TITLE, "PRECIOUS"));
+        api.lib.app.editor().editBook(bookId, app.colophon.model.Edits.ofBook().set(app.colophon.model.BookField.TITLE, "PRECIOUS"));
         Files.move(api.lib.root, api.lib.root.resolveSibling("unmounted"));
 
         for (boolean refresh : new boolean[] {false, true}) {
@@ -214,7 +216,7 @@ class ApiServerResyncTest {
         long orphanId;
         try (Database db = Database.open(temp.resolve("data").resolve("colophon.db"))) {
             orphanId = db.inTransaction(() -> db.books().insert(api.lib.library.id(), api.lib.root.toString(), "orphan",
-                    FieldValues.empty(BookField.class).with(BookField.TITLE, "Orphan", Source.FILEPATH))).id();
+                    BookField.none().with(BookField.TITLE, "Orphan", Source.FILEPATH))).id();
         }
 
         JsonNode removed = ApiFixture.json(api.resync("books", orphanId, false), 200);

@@ -1,5 +1,7 @@
 package app.colophon.api;
 
+import app.colophon.model.Edits;
+import app.colophon.json.JsonView;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
@@ -188,7 +190,7 @@ class ApiServerTest {
         Epubs.write(api.lib.root.resolve("Dune.epub"), "Dune", null);
         api.lib.scan();
         long id = api.lib.bookTitled("Dune").id();
-        api.lib.app.editor().editBook(id, Map.of(BookField.TITLE, "Mine"));
+        api.lib.app.editor().editBook(id, Edits.ofBook().set(BookField.TITLE, "Mine"));
         String wrong = api.token.substring(0, api.token.length() - 1) + (api.token.endsWith("A") ? "B" : "A");
 
         for (String authorization : List.of("Bearer " + wrong, "Bearer", "Bearer " + api.token + "x",

@@ -20,8 +20,7 @@ class CliHelpTest extends CliTest {
 
     /** Every command path of the tree below the root, e.g. [scan], [resync, book]. */
     static Stream<List<String>> commands() {
-        CommandLine root = new CommandLine(new Cli());
-        EditCommand.addFieldOptions(root);
+        CommandLine root = Cli.commandLine(ApiLauncher.NONE);
         List<List<String>> paths = new ArrayList<>();
         collect(root, new ArrayList<>(), paths);
         return paths.stream();
@@ -89,8 +88,7 @@ class CliHelpTest extends CliTest {
     }
 
     private static CommandLine.Model.CommandSpec spec(List<String> path) {
-        CommandLine command = new CommandLine(new Cli());
-        EditCommand.addFieldOptions(command);
+        CommandLine command = Cli.commandLine(ApiLauncher.NONE);
         for (String name : path) {
             command = command.getSubcommands().get(name);
         }

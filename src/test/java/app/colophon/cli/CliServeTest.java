@@ -36,7 +36,7 @@ class CliServeTest extends CliTest {
         AtomicInteger exitCode = new AtomicInteger(-1);
         Thread serve = new Thread(() -> exitCode.set(Cli.run(
                 new String[] {"--data-dir", dataDir().toString(), "serve", "--port", "0"},
-                new PrintWriter(out, true), new PrintWriter(err, true))), "serve-under-test");
+                new PrintWriter(out, true), new PrintWriter(err, true), app.colophon.Main::startApi)), "serve-under-test");
         serve.start();
         Matcher listening = awaitListening(out, err);
         URI uri = URI.create(listening.group(1));

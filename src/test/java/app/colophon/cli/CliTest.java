@@ -60,7 +60,7 @@ abstract class CliTest {
         StringWriter err = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            code = Cli.run(args, o, e);
+            code = Cli.run(args, o, e, app.colophon.Main::startApi);
         }
         return new Run(code, out.toString(), err.toString());
     }

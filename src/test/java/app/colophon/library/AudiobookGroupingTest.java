@@ -1,5 +1,6 @@
 package app.colophon.library;
 
+import app.colophon.model.Edits;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
@@ -120,7 +121,7 @@ class AudiobookGroupingTest {
         Path folder = copyFolder("audio/mp3-three-chapters", "Book");
         lib.scan();
         long id = lib.books().get(0).id();
-        lib.app.editor().editBook(id, java.util.Map.of(BookField.TITLE, "Mine"));
+        lib.app.editor().editBook(id, app.colophon.model.Edits.ofBook().set(BookField.TITLE, "Mine"));
         Files.setLastModifiedTime(folder.resolve("02 Chapter Two.mp3"),
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
 

@@ -1,5 +1,6 @@
 package app.colophon.library;
 
+import app.colophon.model.Edits;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.testsupport.Epubs;
@@ -41,7 +42,7 @@ class ConcurrentResyncTest {
         lib.scan();
         for (Book b : lib.books()) {
             bookIds.add(b.id());
-            lib.app.editor().editBook(b.id(), Map.of(BookField.TITLE, "Mine " + b.title()));
+            lib.app.editor().editBook(b.id(), Edits.ofBook().set(BookField.TITLE, "Mine " + b.title()));
         }
         for (int i = 0; i < RESYNCED; i++) {
             Epubs.write(lib.root.resolve("old" + i + ".epub"), "Old " + i, "New Author " + i);

@@ -1,5 +1,6 @@
 package app.colophon.library;
 
+import app.colophon.model.Edits;
 import app.colophon.model.BookField;
 import app.colophon.model.FileField;
 import app.colophon.model.Source;
@@ -55,7 +56,7 @@ class ManualEditsTest {
     @Test
     void aManualPublisherEqualToTheFilesBelongsToTheFileAfterAFileRefresh() {
         long fileId = lib.fileAt(file).id();
-        lib.app.editor().editFile(fileId, Map.of(FileField.LANGUAGE, "en"));
+        lib.app.editor().editFile(fileId, Edits.ofFile().set(FileField.LANGUAGE, "en"));
 
         lib.app.resync().resyncFile(fileId, ResyncMode.REFRESH);
 
@@ -116,9 +117,7 @@ class ManualEditsTest {
 
     @Test
     void manualClearStaysEmptyUnderScanAndResync() {
-        Map<BookField, Object> clear = new HashMap<>();
-        clear.put(BookField.AUTHORS, null);
-        lib.app.editor().editBook(bookId, clear);
+        lib.app.editor().editBook(bookId, Edits.ofBook().set(BookField.AUTHORS, null));
 
         lib.app.resync().resyncBook(bookId, ResyncMode.SCAN);
         Epubs.write(file, "Dune", "Frank Herbert Jr.");
@@ -130,9 +129,7 @@ class ManualEditsTest {
 
     @Test
     void manualClearIsRefilledByRefresh() {
-        Map<BookField, Object> clear = new HashMap<>();
-        clear.put(BookField.AUTHORS, null);
-        lib.app.editor().editBook(bookId, clear);
+        lib.app.editor().editBook(bookId, Edits.ofBook().set(BookField.AUTHORS, null));
 
         lib.app.resync().resyncBook(bookId, ResyncMode.REFRESH);
 
@@ -142,7 +139,7 @@ class ManualEditsTest {
     @Test
     void manualFileFieldSurvivesAScanResync() {
         long fileId = lib.fileAt(file).id();
-        lib.app.editor().editFile(fileId, Map.of(FileField.LANGUAGE, "fr"));
+        lib.app.editor().editFile(fileId, Edits.ofFile().set(FileField.LANGUAGE, "fr"));
 
         lib.app.resync().resyncFile(fileId, ResyncMode.SCAN);
 
@@ -151,6 +148,6 @@ class ManualEditsTest {
     }
 
     private void editTitle(String title) {
-        lib.app.editor().editBook(bookId, Map.of(BookField.TITLE, title));
+        lib.app.editor().editBook(bookId, Edits.ofBook().set(BookField.TITLE, title));
     }
 }

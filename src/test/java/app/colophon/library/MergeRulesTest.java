@@ -2,6 +2,7 @@ package app.colophon.library;
 
 import app.colophon.model.BookField;
 import app.colophon.model.Contributor;
+import app.colophon.model.Field;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
 import app.colophon.model.Source;
@@ -48,27 +49,33 @@ class MergeRulesTest {
                                                                                 String mode, String newValue, String outcome) {
         boolean refresh = mode.equals("refresh");
         boolean replace = outcome.equals("replace");
-        for (BookField field : List.of(BookField.TITLE, BookField.AUTHORS)) {
-            Object have = field == BookField.TITLE ? STORED : STORED_AUTHORS;
-            Object next = sample(field == BookField.TITLE, newValue);
-            FieldValues<BookField> merged = MergeRules.merge(FieldValues.empty(BookField.class).with(field, have, stored),
-                    FieldValues.empty(BookField.class).with(field, next, incoming), refresh);
-            assertThat(merged.get(field).value()).as(field.name()).isEqualTo(replace ? next : have);
-            assertThat(merged.source(field)).as(field.name()).isEqualTo(replace ? incoming : stored);
-        }
-        for (FileField field : List.of(FileField.PUBLISHER, FileField.NARRATORS)) {
-            Object have = field == FileField.PUBLISHER ? STORED : List.of("Frank Herbert");
-            Object next = field == FileField.PUBLISHER ? sample(true, newValue)
-                    : switch (newValue) {
-                        case "empty" -> List.of();
-                        case "equal" -> List.of("Frank Herbert");
-                        default -> List.of("Simon Vance");
-                    };
-            FieldValues<FileField> merged = MergeRules.merge(FieldValues.empty(FileField.class).with(field, have, stored),
-                    FieldValues.empty(FileField.class).with(field, next, incoming), refresh);
-            assertThat(merged.get(field).value()).as(field.name()).isEqualTo(replace ? next : have);
-            assertThat(merged.source(field)).as(field.name()).isEqualTo(replace ? incoming : stored);
-        }
+        List<String> narrators = switch (newValue) {
+            case "empty" -> List.of();
+            case "equal" -> List.of("Frank Herbert");
+            default -> List.of("Simon Vance");
+        };
+        assertMatrix(BookField.none(), BookField.TITLE, STORED, scalar(newValue), stored, incoming, refresh, replace);
+        assertMatrix(BookField.none(), BookField.AUTHORS, STORED_AUTHORS, authors(newValue), stored, incoming, refresh, replace);
+        assertMatrix(FileField.none(), FileField.PUBLISHER, STORED, scalar(newValue), stored, incoming, refresh, replace);
+        assertMatrix(FileField.none(), FileField.NARRATORS, List.of("Frank Herbert"), narrators, stored, incoming, refresh,
+                replace);
+    }
+
+    private static <F extends Field<?>, T> void assertMatrix(FieldValues<F> none, Field<T> field, T have, T next,
+                                                             Source stored, Source incoming, boolean refresh,
+                                                             boolean replace) {
+        FieldValues<F> merged = MergeRules.merge(none.with(field, have, stored), none.with(field, next, incoming), refresh);
+        assertThat(merged.value(field)).as(field.name()).isEqualTo(replace ? next : have);
+        assertThat(merged.source(field)).as(field.name()).isEqualTo(replace ? incoming : stored);
+    }
+
+    private static String scalar(String kind) {
+        return (String) sample(true, kind);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Contributor> authors(String kind) {
+        return (List<Contributor>) sample(false, kind);
     }
 
     private static Object sample(boolean scalar, String kind) {
@@ -88,18 +95,18 @@ class MergeRulesTest {
 
     @Test
     void aPathTitleConfirmedByTheFileBecomesFileMetadata() {
-        FieldValues<BookField> merged = MergeRules.merge(
-                FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.FILEPATH),
-                FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.FILE_METADATA), false);
+        FieldValues<BookField<?>> merged = MergeRules.merge(
+                BookField.none().with(BookField.TITLE, "Dune", Source.FILEPATH),
+                BookField.none().with(BookField.TITLE, "Dune", Source.FILE_METADATA), false);
 
         assertThat(merged.source(BookField.TITLE)).isEqualTo(Source.FILE_METADATA);
     }
 
     @Test
     void aRefreshTakesOverAManualValueEqualToTheFiles() {
-        FieldValues<BookField> merged = MergeRules.merge(
-                FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.MANUAL),
-                FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.FILE_METADATA), true);
+        FieldValues<BookField<?>> merged = MergeRules.merge(
+                BookField.none().with(BookField.TITLE, "Dune", Source.MANUAL),
+                BookField.none().with(BookField.TITLE, "Dune", Source.FILE_METADATA), true);
 
         assertThat(merged.source(BookField.TITLE)).isEqualTo(Source.FILE_METADATA);
     }
@@ -128,13 +135,13 @@ class MergeRulesTest {
 
     @Test
     void mergeKeepsManualTitleAndTakesNewSubtitle() {
-        FieldValues<BookField> stored = FieldValues.empty(BookField.class)
+        FieldValues<BookField<?>> stored = BookField.none()
                 .with(BookField.TITLE, "My Title", Source.MANUAL);
-        FieldValues<BookField> incoming = FieldValues.empty(BookField.class)
+        FieldValues<BookField<?>> incoming = BookField.none()
                 .with(BookField.TITLE, "File Title", Source.FILE_METADATA)
                 .with(BookField.SUBTITLE, "A Subtitle", Source.FILE_METADATA);
 
-        FieldValues<BookField> merged = MergeRules.merge(stored, incoming, false);
+        FieldValues<BookField<?>> merged = MergeRules.merge(stored, incoming, false);
 
         assertThat(merged.text(BookField.TITLE)).isEqualTo("My Title");
         assertThat(merged.source(BookField.TITLE)).isEqualTo(Source.MANUAL);
@@ -144,13 +151,13 @@ class MergeRulesTest {
 
     @Test
     void mergeInRefreshModeOverwritesManualTitleButKeepsFieldsTheFileLacks() {
-        FieldValues<BookField> stored = FieldValues.empty(BookField.class)
+        FieldValues<BookField<?>> stored = BookField.none()
                 .with(BookField.TITLE, "My Title", Source.MANUAL)
                 .with(BookField.TAGS, List.of("favourite"), Source.MANUAL);
-        FieldValues<BookField> incoming = FieldValues.empty(BookField.class)
+        FieldValues<BookField<?>> incoming = BookField.none()
                 .with(BookField.TITLE, "File Title", Source.FILE_METADATA);
 
-        FieldValues<BookField> merged = MergeRules.merge(stored, incoming, true);
+        FieldValues<BookField<?>> merged = MergeRules.merge(stored, incoming, true);
 
         assertThat(merged.text(BookField.TITLE)).isEqualTo("File Title");
         assertThat(merged.<String>list(BookField.TAGS)).containsExactly("favourite");

@@ -1,5 +1,6 @@
 package app.colophon.library;
 
+import app.colophon.model.Edits;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
@@ -175,8 +176,8 @@ class MovedFilesTest {
         lib.scan();
         long bookA = lib.fileAt(a).bookId();
         long bookB = lib.fileAt(b).bookId();
-        lib.app.editor().editBook(bookA, Map.of(BookField.TITLE, "Copy A"));
-        lib.app.editor().editBook(bookB, Map.of(BookField.TITLE, "Copy B"));
+        lib.app.editor().editBook(bookA, Edits.ofBook().set(BookField.TITLE, "Copy A"));
+        lib.app.editor().editBook(bookB, Edits.ofBook().set(BookField.TITLE, "Copy B"));
 
         Path movedA = move(a, lib.root.resolve("c/" + a.getFileName()));
         Path thirdCopy = Corpus.copy(SHERLOCK, lib.root.resolve("d"));
@@ -336,8 +337,8 @@ class MovedFilesTest {
         lib.scan();
         BookFile record = lib.fileAt(file);
         String title = "Mine: " + file.getFileName();
-        lib.app.editor().editBook(record.bookId(), Map.of(BookField.TITLE, title, BookField.TAGS, List.of("kept", "mine")));
-        lib.app.editor().editFile(record.id(), Map.of(FileField.PUBLISHER, "My Press"));
+        lib.app.editor().editBook(record.bookId(), Edits.ofBook().set(BookField.TITLE, title).set(BookField.TAGS, List.of("kept", "mine")));
+        lib.app.editor().editFile(record.id(), Edits.ofFile().set(FileField.PUBLISHER, "My Press"));
         return new Edited(record.bookId(), record.id(), title);
     }
 

@@ -1,5 +1,6 @@
 package app.colophon.library;
 
+import app.colophon.model.Edits;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
@@ -57,8 +58,7 @@ class ResetTest {
     void resetClearsManualValuesManualClearsAndValuesOnlyARemovedFileGave() throws IOException {
         // the audiobook alone gives the subtitle and the series
         assertThat(book().fields().text(BookField.SUBTITLE)).isEqualTo("Part Two");
-        lib.app.editor().editBook(bookId, Map.of(BookField.TITLE, "My Alice", BookField.AUTHORS, List.of(),
-                BookField.SERIES, List.of(new SeriesEntry("My Series", 1.0)), BookField.TAGS, List.of("mine")));
+        lib.app.editor().editBook(bookId, Edits.ofBook().set(BookField.TITLE, "My Alice").set(BookField.AUTHORS, List.of()).set(BookField.SERIES, List.of(new SeriesEntry("My Series", 1.0))).set(BookField.TAGS, List.of("mine")));
         Files.delete(audio);
 
         ResyncResult result = lib.app.resync().resyncBook(bookId, ResyncMode.RESET);
@@ -76,8 +76,8 @@ class ResetTest {
 
     @Test
     void resetLooksLikeAFreshScanOfTheSameFiles() {
-        lib.app.editor().editBook(bookId, Map.of(BookField.TITLE, "My Alice", BookField.DESCRIPTION, ""));
-        lib.app.editor().editFile(lib.fileAt(epub).id(), Map.of(FileField.LANGUAGE, "fr", FileField.PUBLISHER, "Me"));
+        lib.app.editor().editBook(bookId, Edits.ofBook().set(BookField.TITLE, "My Alice").set(BookField.DESCRIPTION, ""));
+        lib.app.editor().editFile(lib.fileAt(epub).id(), Edits.ofFile().set(FileField.LANGUAGE, "fr").set(FileField.PUBLISHER, "Me"));
 
         lib.app.resync().resyncBook(bookId, ResyncMode.RESET);
 
@@ -95,8 +95,8 @@ class ResetTest {
     @Test
     void aFileResetClearsTheFilesManualValuesAndKeepsTheBooks() {
         long fileId = lib.fileAt(epub).id();
-        lib.app.editor().editBook(bookId, Map.of(BookField.TITLE, "My Alice"));
-        lib.app.editor().editFile(fileId, Map.of(FileField.PUBLISHER, "Me", FileField.LANGUAGE, ""));
+        lib.app.editor().editBook(bookId, Edits.ofBook().set(BookField.TITLE, "My Alice"));
+        lib.app.editor().editFile(fileId, Edits.ofFile().set(FileField.PUBLISHER, "Me").set(FileField.LANGUAGE, ""));
 
         ResyncResult.Updated result = (ResyncResult.Updated) lib.app.resync().resyncFile(fileId, ResyncMode.RESET);
 
@@ -108,7 +108,7 @@ class ResetTest {
 
     @Test
     void aResetUnderAnUnavailableFolderChangesNothing() throws IOException {
-        lib.app.editor().editBook(bookId, Map.of(BookField.TITLE, "My Alice"));
+        lib.app.editor().editBook(bookId, Edits.ofBook().set(BookField.TITLE, "My Alice"));
         Files.move(lib.root, temp.resolve("away"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lib.app.resync().resyncBook(bookId, ResyncMode.RESET))

@@ -148,7 +148,7 @@ class ResyncServiceTest {
         long orphanId;
         try {
             orphanId = db.inTransaction(() -> db.books().insert(lib.library.id(), lib.root.toString(), "orphan",
-                    app.colophon.model.FieldValues.empty(BookField.class).with(BookField.TITLE, "Orphan", Source.FILEPATH))).id();
+                    app.colophon.model.BookField.none().with(BookField.TITLE, "Orphan", Source.FILEPATH))).id();
         } finally {
             db.close();
         }

@@ -1,5 +1,6 @@
 package app.colophon.reliability;
 
+import app.colophon.model.Edits;
 import app.colophon.formats.FormatReader;
 import app.colophon.formats.FormatReaders;
 import app.colophon.formats.MetadataParseException;
@@ -78,7 +79,7 @@ class ConcurrentResyncStressTest {
         for (int i = 0; i < BOOKS; i++) {
             long id = bookOf("book-" + i + ".epub").bookId();
             bookIds.add(id);
-            editor.editBook(id, Map.of(BookField.TITLE, "Mine: Old " + i));
+            editor.editBook(id, Edits.ofBook().set(BookField.TITLE, "Mine: Old " + i));
         }
         // every book's files change (new author) and 1,000 new books arrive: the scan has work on the same books
         for (int i = 0; i < BOOKS; i++) {

@@ -1,5 +1,6 @@
 package app.colophon.reliability;
 
+import app.colophon.model.Edits;
 import app.colophon.library.Colophon;
 import app.colophon.library.DataDirectory;
 import app.colophon.library.ScanReport;
@@ -154,9 +155,8 @@ class CrashConsistencyTest {
                 BookFile record = files.get(file);
                 Expected e = new Expected("Manual title " + i, List.of("mine", "edit " + i), "Manual publisher " + i);
                 // the title and tags are set, the authors cleared (a manual clear must stick), the publisher set
-                app.editor().editBook(record.bookId(), Map.of(BookField.TITLE, e.title(), BookField.TAGS, e.tags(),
-                        BookField.AUTHORS, List.of()));
-                app.editor().editFile(record.id(), Map.of(FileField.PUBLISHER, e.publisher()));
+                app.editor().editBook(record.bookId(), Edits.ofBook().set(BookField.TITLE, e.title()).set(BookField.TAGS, e.tags()).set(BookField.AUTHORS, List.of()));
+                app.editor().editFile(record.id(), Edits.ofFile().set(FileField.PUBLISHER, e.publisher()));
                 expected.put(file, e);
             }
         }

@@ -1,5 +1,6 @@
 package app.colophon.reliability;
 
+import app.colophon.model.Edits;
 import app.colophon.library.Colophon;
 import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.ResyncMode;
@@ -77,7 +78,7 @@ class NeverLoseAnEditTest {
             if (random.nextInt(3) > 0) {
                 BookFile file = record(book.getValue());
                 String title = "Mine " + book.getKey();
-                app.editor().editBook(file.bookId(), Map.of(BookField.TITLE, title, BookField.TAGS, List.of("kept")));
+                app.editor().editBook(file.bookId(), Edits.ofBook().set(BookField.TITLE, title).set(BookField.TAGS, List.of("kept")));
                 edits.put(book.getKey(), new Edit(file.bookId(), title));
             }
         }

@@ -1,5 +1,6 @@
 package app.colophon.reliability;
 
+import app.colophon.model.Edits;
 import app.colophon.library.Colophon;
 import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.ResyncMode;
@@ -61,9 +62,9 @@ class VanishedRootTest {
         app.libraries().scan(library.id(), p -> { }, () -> false);
         for (Book b : app.libraries().books(library.id())) {
             if (b.title().endsWith(" 0") || b.title().endsWith(" 7")) {
-                app.editor().editBook(b.id(), Map.of(BookField.TITLE, "Mine: " + b.title(), BookField.TAGS, List.of("kept")));
+                app.editor().editBook(b.id(), Edits.ofBook().set(BookField.TITLE, "Mine: " + b.title()).set(BookField.TAGS, List.of("kept")));
                 long fileId = app.libraries().book(b.id()).orElseThrow().files().get(0).id();
-                app.editor().editFile(fileId, Map.of(FileField.PUBLISHER, "My Publisher"));
+                app.editor().editFile(fileId, Edits.ofFile().set(FileField.PUBLISHER, "My Publisher"));
             }
         }
         before = snapshot();

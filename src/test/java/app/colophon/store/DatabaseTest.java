@@ -1,5 +1,6 @@
 package app.colophon.store;
 
+import app.colophon.model.Edits;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
@@ -68,7 +69,7 @@ class DatabaseTest {
 
     @Test
     void bookFieldsAndSourcesSurviveARoundTrip() {
-        FieldValues<BookField> fields = FieldValues.empty(BookField.class)
+        FieldValues<BookField<?>> fields = BookField.none()
                 .with(BookField.TITLE, "Dune", Source.MANUAL)
                 .with(BookField.AUTHORS, List.of(new Contributor("Frank Herbert", "author"),
                         new Contributor("Jane Doe", "translator")), Source.FILE_METADATA)
@@ -90,12 +91,12 @@ class DatabaseTest {
     void fileFieldsAndBookValuesSurviveARoundTrip() {
         try (Database db = Database.open(temp.resolve("c.db"))) {
             Library lib = db.inTransaction(() -> db.libraries().create("L"));
-            Book book = db.inTransaction(() -> db.books().insert(lib.id(), "/books", "dune", FieldValues.empty(BookField.class)));
+            Book book = db.inTransaction(() -> db.books().insert(lib.id(), "/books", "dune", BookField.none()));
             BookFile file = new BookFile(0, book.id(), temp.resolve("Dune.epub"), FileFormat.EPUB, 1234, 5678, 300, 12.5,
-                    FieldValues.empty(FileField.class)
+                    FileField.none()
                             .with(FileField.PUBLISHER, "Chilton", Source.FILE_METADATA)
                             .with(FileField.IDENTIFIERS, List.of(new Identifier(IdentifierType.ISBN13, "9780441013593")), Source.MANUAL),
-                    FieldValues.empty(BookField.class).with(BookField.TITLE, "Dune", Source.FILE_METADATA),
+                    BookField.none().with(BookField.TITLE, "Dune", Source.FILE_METADATA),
                     "Failed to parse EPUB: something");
 
             BookFile stored = db.inTransaction(() -> db.files().insert(lib.id(), file));
@@ -109,7 +110,7 @@ class DatabaseTest {
     void deletingABookDeletesItsFiles() {
         try (Database db = Database.open(temp.resolve("c.db"))) {
             Library lib = db.inTransaction(() -> db.libraries().create("L"));
-            Book book = db.inTransaction(() -> db.books().insert(lib.id(), "/b", "k", FieldValues.empty(BookField.class)));
+            Book book = db.inTransaction(() -> db.books().insert(lib.id(), "/b", "k", BookField.none()));
             BookFile f = db.inTransaction(() -> db.files().insert(lib.id(), file(book.id(), temp.resolve("k.epub"))));
 
             db.inTransaction(() -> db.books().delete(book.id()));
@@ -123,7 +124,7 @@ class DatabaseTest {
         try (Database db = Database.open(temp.resolve("c.db"))) {
             Library lib = db.inTransaction(() -> db.libraries().create("L"));
             assertThatThrownBy(() -> db.inTransaction(() -> {
-                db.books().insert(lib.id(), "/b", "k", FieldValues.empty(BookField.class));
+                db.books().insert(lib.id(), "/b", "k", BookField.none());
                 throw new IllegalStateException("crash half way");
             })).hasMessageContaining("crash half way");
 
@@ -133,7 +134,38 @@ class DatabaseTest {
 
     private static BookFile file(long bookId, Path path) {
         return new BookFile(0, bookId, path, FileFormat.EPUB, 1, 1, null, null,
-                FieldValues.empty(FileField.class), FieldValues.empty(BookField.class), null);
+                FileField.none(), BookField.none(), null);
+    }
+
+    @Test
+    void aFieldWhoseColumnsTheTableLacksGetsThemAtOpenSoAFieldIsDeclaredInOnePlace() throws SQLException {
+        Path file = temp.resolve("c.db");
+        Database.open(file).close();
+        // what a database made before BookField.TAGS and FileField.NARRATORS were declared looks like
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String drop : List.of("book DROP COLUMN tags", "book DROP COLUMN tags_src",
+                    "book_file DROP COLUMN narrators", "book_file DROP COLUMN narrators_src")) {
+                s.executeUpdate("ALTER TABLE " + drop);
+            }
+        }
+
+        try (Database db = Database.open(file)) {
+            Library lib = db.inTransaction(() -> db.libraries().create("L"));
+            Book book = db.inTransaction(() -> db.books().insert(lib.id(), "/b", "k",
+                    BookField.none().with(BookField.TAGS, List.of("kept"), Source.MANUAL)));
+            BookFile stored = db.inTransaction(() -> db.files().insert(lib.id(), new BookFile(0, book.id(), temp.resolve("k.m4b"),
+                    FileFormat.M4B, 1, 1, null, null, FileField.none().with(FileField.NARRATORS, List.of("Nora"),
+                    Source.FILE_METADATA), BookField.none(), null)));
+
+            assertThat(db.books().find(book.id()).orElseThrow().fields().list(BookField.TAGS)).containsExactly("kept");
+            assertThat(db.files().find(stored.id()).orElseThrow().fields().list(FileField.NARRATORS)).containsExactly("Nora");
+        }
+    }
+
+    @Test
+    void editsOfOneFamilyRefuseAFieldOfTheOther() {
+        assertThatThrownBy(() -> Edits.ofBook().set(FileField.PUBLISHER, "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PUBLISHER");
     }
 
     private static String query(Path file, String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package app.colophon.ui.detail;
 
+import app.colophon.ui.common.Texts;
 import app.colophon.library.NotFoundException;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
@@ -7,7 +8,7 @@ import app.colophon.model.BookFile;
 import app.colophon.model.FileOrder;
 import app.colophon.model.BookSummary;
 import app.colophon.model.BookWithFiles;
-import app.colophon.model.Contributor;
+import app.colophon.model.Edits;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
 import app.colophon.model.FileFormat;
@@ -42,9 +43,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,8 +61,6 @@ import java.util.stream.Collectors;
 public final class BookDetailController {
 
     public static final String SAVED = "Changes saved";
-    private static final DateTimeFormatter ADDED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     private final UiServices services;
     private final LibraryModel model;
@@ -80,10 +76,10 @@ public final class BookDetailController {
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
     private final BooleanProperty stashed = new SimpleBooleanProperty(false);
     /** Edits of files other than the one the file form shows, kept until saved or reverted. */
-    private final Map<Long, Map<FileField, String>> stash = new HashMap<>();
+    private final Map<Long, Map<FileField<?>, String>> stash = new HashMap<>();
     private final DetailCover cover;
-    private FieldForm<BookField> bookForm;
-    private FieldForm<FileField> fileForm;
+    private FieldForm<BookField<?>> bookForm;
+    private FieldForm<FileField<?>> fileForm;
     private FileTable files;
     private BookWithFiles book;
     private BookFile shownFile;
@@ -118,21 +114,8 @@ public final class BookDetailController {
 
     @FXML
     private void initialize() {
-        bookForm = new FieldForm<>(BookField.class, bookGrid, List.of(
-                FieldForm.Row.line(BookField.TITLE, "Title"),
-                FieldForm.Row.line(BookField.SORT_TITLE, "Sort title"),
-                FieldForm.Row.line(BookField.SUBTITLE, "Subtitle"),
-                FieldForm.Row.line(BookField.AUTHORS, "Authors"),
-                FieldForm.Row.line(BookField.SERIES, "Series"),
-                FieldForm.Row.line(BookField.GENRES, "Genres"),
-                FieldForm.Row.line(BookField.TAGS, "Tags"),
-                FieldForm.Row.area(BookField.DESCRIPTION, "Description")));
-        fileForm = new FieldForm<>(FileField.class, fileGrid, List.of(
-                FieldForm.Row.line(FileField.PUBLISHER, "Publisher"),
-                FieldForm.Row.line(FileField.RELEASE_DATE, "Release date"),
-                FieldForm.Row.line(FileField.LANGUAGE, "Language"),
-                FieldForm.Row.line(FileField.IDENTIFIERS, "Identifiers"),
-                FieldForm.Row.line(FileField.NARRATORS, "Narrators")));
+        bookForm = new FieldForm<>(bookGrid, BookField.values());
+        fileForm = new FieldForm<>(fileGrid, FileField.editable());
         bookForm.input(BookField.AUTHORS).setPromptText("Name; Name (translator)");
         bookForm.input(BookField.SERIES).setPromptText("Series #1");
         bookForm.input(BookField.GENRES).setPromptText("Genre; Genre");
@@ -217,7 +200,7 @@ public final class BookDetailController {
         Book b = full.book();
         title.set(displayTitle(full));
         headerTitle.setText(title.get());
-        headerAuthors.setText(b.authors().stream().map(Contributor::name).collect(Collectors.joining(", ")));
+        headerAuthors.setText(Texts.names(b.authors()));
         bookForm.show(b.fields());
         stash.keySet().retainAll(full.files().stream().map(BookFile::id).collect(Collectors.toSet()));
         stashed.set(!stash.isEmpty());
@@ -236,15 +219,15 @@ public final class BookDetailController {
             return;
         }
         if (shownFile != null && book != null && book.files().stream().anyMatch(f -> f.id() == shownFile.id())) {
-            Map<FileField, String> edits = fileForm.edits();
+            Map<FileField<?>, String> edits = fileForm.edits();
             if (!edits.isEmpty()) {
                 stash.put(shownFile.id(), edits);
             }
         }
         shownFile = selected;
-        fileForm.reset(selected == null ? FieldValues.empty(FileField.class) : selected.fields());
+        fileForm.reset(selected == null ? FileField.none() : selected.fields());
         if (selected != null) {
-            Map<FileField, String> kept = stash.remove(selected.id());
+            Map<FileField<?>, String> kept = stash.remove(selected.id());
             if (kept != null) {
                 fileForm.type(kept);
             }
@@ -260,11 +243,11 @@ public final class BookDetailController {
             return;
         }
         long id = bookId.get();
-        Map<BookField, Object> bookChanges = FieldForm.parse(bookForm.edits());
-        Map<Long, Map<FileField, Object>> fileChanges = new LinkedHashMap<>();
-        stash.forEach((fileId, edits) -> fileChanges.put(fileId, FieldForm.parse(edits)));
+        Edits<BookField<?>> bookChanges = FieldForm.parse(bookForm.edits(), Edits.ofBook());
+        Map<Long, Edits<FileField<?>>> fileChanges = new LinkedHashMap<>();
+        stash.forEach((fileId, edits) -> fileChanges.put(fileId, FieldForm.parse(edits, Edits.ofFile())));
         if (shownFile != null && !fileForm.edits().isEmpty()) {
-            fileChanges.put(shownFile.id(), FieldForm.parse(fileForm.edits()));
+            fileChanges.put(shownFile.id(), FieldForm.parse(fileForm.edits(), Edits.ofFile()));
         }
         saving.set(true);
         bookForm.setEditable(false);
@@ -274,7 +257,7 @@ public final class BookDetailController {
             if (!bookChanges.isEmpty()) {
                 result = services.editor().editBook(id, bookChanges);
             }
-            for (Map.Entry<Long, Map<FileField, Object>> change : fileChanges.entrySet()) {
+            for (Map.Entry<Long, Edits<FileField<?>>> change : fileChanges.entrySet()) {
                 result = services.editor().editFile(change.getKey(), change.getValue());
             }
             return new Saved(result, services.libraries().summary(id));
@@ -357,7 +340,7 @@ public final class BookDetailController {
         if (listening != null) {
             sb.append('\n').append(duration(listening));
         }
-        sb.append("\nAdded ").append(ADDED.format(full.book().addedAt()));
+        sb.append("\nAdded ").append(Texts.date(full.book().addedAt()));
         return sb.toString();
     }
 
@@ -378,11 +361,11 @@ public final class BookDetailController {
 
     // For tests and the window: the parts a user looks at.
 
-    FieldForm<BookField> bookForm() {
+    FieldForm<BookField<?>> bookForm() {
         return bookForm;
     }
 
-    FieldForm<FileField> fileForm() {
+    FieldForm<FileField<?>> fileForm() {
         return fileForm;
     }
 

@@ -1,6 +1,7 @@
 package app.colophon.ui.detail;
 
 import app.colophon.library.FieldText;
+import app.colophon.model.Edits;
 import app.colophon.model.Field;
 import app.colophon.model.FieldValues;
 import app.colophon.model.Source;
@@ -18,7 +19,6 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,32 +28,24 @@ import java.util.Map;
  * last, so it knows which fields the user changed ({@link #edits()}); an update from outside refreshes every field
  * the user has not touched and keeps what the user is typing in the others.
  */
-final class FieldForm<F extends Enum<F> & Field> {
+final class FieldForm<F extends Field<?>> {
 
     static final String BADGE = "source-badge";
     /** Set on an input whose text differs from the stored value (an unsaved edit). */
     static final PseudoClass EDITED = PseudoClass.getPseudoClass("edited");
-
-    /** One row of the form: what it is called and whether it takes several lines. */
-    record Row<F>(F field, String label, boolean multiline) {
-        static <F> Row<F> line(F field, String label) {
-            return new Row<>(field, label, false);
-        }
-
-        static <F> Row<F> area(F field, String label) {
-            return new Row<>(field, label, true);
-        }
-    }
 
     private final Map<F, TextInputControl> inputs;
     private final Map<F, Label> badges;
     private final Map<F, String> shown;
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
 
-    FieldForm(Class<F> type, GridPane grid, List<Row<F>> rows) {
-        this.inputs = new EnumMap<>(type);
-        this.badges = new EnumMap<>(type);
-        this.shown = new EnumMap<>(type);
+    /** A row per field, labelled as the field's declaration says; the fields on several lines last. */
+    FieldForm(GridPane grid, List<F> fields) {
+        this.inputs = new LinkedHashMap<>();
+        this.badges = new LinkedHashMap<>();
+        this.shown = new LinkedHashMap<>();
+        List<F> rows = new java.util.ArrayList<>(fields.stream().filter(f -> !f.multiline()).toList());
+        rows.addAll(fields.stream().filter(Field::multiline).toList());
         grid.getStyleClass().add("field-grid");
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(96);
@@ -64,13 +56,13 @@ final class FieldForm<F extends Enum<F> & Field> {
         sources.setMinWidth(64);
         grid.getColumnConstraints().setAll(labels, values, sources);
         int r = 0;
-        for (Row<F> row : rows) {
+        for (F row : rows) {
             TextInputControl input = row.multiline() ? area() : new TextField();
             input.getStyleClass().add("field-input");
-            input.setId("field-" + row.field().jsonName());
+            input.setId("field-" + row.jsonName());
             input.setAccessibleText(row.label());
             input.textProperty().addListener((o, was, now) -> recomputeDirty());
-            if (row.field().kind() != ValueKind.TEXT) {
+            if (row.kind() != ValueKind.TEXT) {
                 input.setTooltip(new Tooltip(row.label() + ": separate several with ';'"));
             }
             Label label = new Label(row.label());
@@ -78,16 +70,16 @@ final class FieldForm<F extends Enum<F> & Field> {
             label.setLabelFor(input);
             Label badge = new Label();
             badge.getStyleClass().add(BADGE);
-            badge.setId("badge-" + row.field().jsonName());
+            badge.setId("badge-" + row.jsonName());
             badge.setVisible(false);
             grid.addRow(r++, label, input, badge);
             if (row.multiline()) {
                 GridPane.setValignment(label, VPos.TOP);
                 GridPane.setValignment(badge, VPos.TOP);
             }
-            inputs.put(row.field(), input);
-            badges.put(row.field(), badge);
-            shown.put(row.field(), "");
+            inputs.put(row, input);
+            badges.put(row, badge);
+            shown.put(row, "");
         }
     }
 
@@ -103,7 +95,7 @@ final class FieldForm<F extends Enum<F> & Field> {
         for (Map.Entry<F, TextInputControl> entry : inputs.entrySet()) {
             F field = entry.getKey();
             TextInputControl input = entry.getValue();
-            String text = FieldText.format(field, values.get(field).value());
+            String text = FieldText.format(field, values.get((Field<?>) field).value());
             boolean untouched = input.getText().equals(shown.get(field));
             shown.put(field, text);
             if (untouched) {
@@ -142,10 +134,13 @@ final class FieldForm<F extends Enum<F> & Field> {
     }
 
     /** The changed fields as values for the editor: an emptied field is a clear (FieldText.parse of ""). */
-    static <F extends Enum<F> & Field> Map<F, Object> parse(Map<F, String> edits) {
-        Map<F, Object> values = new LinkedHashMap<>();
-        edits.forEach((field, text) -> values.put(field, FieldText.parse(field, text)));
-        return values;
+    static <F extends Field<?>> Edits<F> parse(Map<F, String> edits, Edits<F> into) {
+        edits.forEach((field, text) -> parse(into, (Field<?>) field, text));
+        return into;
+    }
+
+    private static <T> void parse(Edits<?> into, Field<T> field, String text) {
+        into.set(field, FieldText.parse(field, text));
     }
 
     ReadOnlyBooleanProperty dirtyProperty() {

@@ -1,5 +1,6 @@
 package app.colophon.ui.detail;
 
+import app.colophon.ui.common.Texts;
 import app.colophon.model.BookFile;
 import app.colophon.ui.main.ActionCells;
 import app.colophon.ui.main.BookMenus;
@@ -100,8 +101,6 @@ final class FileTable {
     }
 
     static final String MISSING = "Missing";
-    private static final java.time.format.DateTimeFormatter MISSING_SINCE = java.time.format.DateTimeFormatter
-            .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withZone(java.time.ZoneId.systemDefault());
 
     /** "OK", "Missing since …" for a file gone from disk, or the file's last parse error in the error colour. */
     private static final class StatusCell extends TableCell<BookFile, BookFile> {
@@ -115,7 +114,7 @@ final class FileTable {
                 return;
             }
             if (item.missing()) {
-                setText(MISSING + " since " + MISSING_SINCE.format(item.missingSince()));
+                setText(MISSING + " since " + Texts.date(item.missingSince()));
                 setTooltip(new Tooltip("No longer on disk: kept with its values until removed; found again if it "
                         + "comes back or turns up moved"));
                 getStyleClass().add("file-missing");

@@ -1,7 +1,7 @@
 package app.colophon.ui.main;
 
+import app.colophon.ui.common.Texts;
 import app.colophon.model.BookSummary;
-import app.colophon.model.Contributor;
 import app.colophon.model.SeriesEntry;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
@@ -9,9 +9,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -20,8 +17,6 @@ import java.util.stream.Collectors;
 /** Sets up the list view: sortable columns, a "⋯" column with a spinner, a context menu per row. */
 final class BookTable {
 
-    private static final DateTimeFormatter ADDED = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     static final double MORE_WIDTH = 48;
 
@@ -33,10 +28,10 @@ final class BookTable {
         TableColumn<BookSummary, BookSummary> title = column("Title", BookSummary::title, Sorting.TITLE, keys, 300);
         title.setCellFactory(c -> new TitleCell());
         TableColumn<BookSummary, BookSummary> authors = column("Authors",
-                b -> b.authors().stream().map(Contributor::name).collect(Collectors.joining(", ")), Sorting.AUTHOR, keys, 200);
+                b -> Texts.names(b.authors()), Sorting.AUTHOR, keys, 200);
         TableColumn<BookSummary, BookSummary> series = column("Series",
                 b -> b.series().stream().map(SeriesEntry::display).collect(Collectors.joining("; ")), Sorting.SERIES, keys, 160);
-        TableColumn<BookSummary, BookSummary> added = column("Added", b -> ADDED.format(b.addedAt()),
+        TableColumn<BookSummary, BookSummary> added = column("Added", b -> Texts.date(b.addedAt()),
                 Sorting.DATE_ADDED, keys, 120);
         TableColumn<BookSummary, BookSummary> more = new TableColumn<>("");
         more.setSortable(false);

@@ -1,7 +1,7 @@
 package app.colophon.ui.main;
 
+import app.colophon.ui.common.Texts;
 import app.colophon.model.BookSummary;
-import app.colophon.model.Contributor;
 import app.colophon.ui.common.CoverImages;
 import app.colophon.ui.common.CoverView;
 import javafx.application.Platform;
@@ -23,7 +23,6 @@ import org.controlsfx.control.GridCell;
 
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
-import java.util.stream.Collectors;
 
 /**
  * One tile of the cover grid: cover (or placeholder), title, authors, a "⋯" menu, a context menu and a spinner; a
@@ -111,7 +110,7 @@ final class BookTile extends GridCell<BookSummary> {
         shownBookId = book.id();
         bookId.set(book.id());
         title.setText(book.title());
-        authors.setText(book.authors().stream().map(Contributor::name).collect(Collectors.joining(", ")));
+        authors.setText(Texts.names(book.authors()));
         if (!sameBook || !cover.hasImage()) {
             cover.showPlaceholder(book.title());
         }

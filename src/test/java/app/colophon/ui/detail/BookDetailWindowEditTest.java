@@ -151,11 +151,11 @@ class BookDetailWindowEditTest {
         assertThat(onFx(tags::getText)).as("never set: no badge").isEmpty();
         assertThat(onFx(tags::isVisible)).isFalse();
         // Every badge says what the database says.
-        for (BookField field : List.of(BookField.values())) {
+        for (BookField<?> field : BookField.values()) {
             assertThat(onFx(() -> badge(window, field.jsonName()).getText())).as(field.jsonName())
                     .isEqualTo(FieldForm.badgeText(stored.book().fields().source(field)));
         }
-        for (FileField field : List.of(FileField.PUBLISHER, FileField.RELEASE_DATE, FileField.LANGUAGE,
+        for (FileField<?> field : List.of(FileField.PUBLISHER, FileField.RELEASE_DATE, FileField.LANGUAGE,
                 FileField.IDENTIFIERS, FileField.NARRATORS)) {
             assertThat(onFx(() -> badge(window, field.jsonName()).getText())).as(field.jsonName())
                     .isEqualTo(FieldForm.badgeText(stored.files().get(0).fields().source(field)));

@@ -1,5 +1,6 @@
 package app.colophon.ui.detail;
 
+import app.colophon.model.Edits;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
 import app.colophon.model.Source;
@@ -110,7 +111,7 @@ class BookDetailWindowTest {
         app.scanAndShow();
         long bookId = app.bookTitled("Dune").id();
         long fileId = app.fileNamed(bookId, "Dune.epub").id();
-        app.colophon.editor().editBook(bookId, Map.of(BookField.TITLE, "My Own Title"));
+        app.colophon.editor().editBook(bookId, Edits.ofBook().set(BookField.TITLE, "My Own Title"));
         Stage window = app.openDetail(bookId);
         assertThat(onFx(() -> input(window, "title").getText())).isEqualTo("My Own Title");
 

@@ -1,5 +1,6 @@
 package app.colophon.ui.main;
 
+import app.colophon.model.Edits;
 import app.colophon.library.ResyncMode;
 import app.colophon.model.BookField;
 import app.colophon.model.BookSummary;
@@ -146,7 +147,7 @@ class MainWindowTest {
 
     @Test
     void resetFromTheListRowsContextMenuResetsTheBookAndSaysSo(FxRobot robot) {
-        ui.colophon.editor().editBook(duneId, Map.of(BookField.TITLE, "My Dune"));
+        ui.colophon.editor().editBook(duneId, Edits.ofBook().set(BookField.TITLE, "My Dune"));
         robot.interact(() -> ui.context.model().updated(ui.colophon.libraries().summary(duneId).orElseThrow(), null));
         robot.clickOn("List");
         openContextMenu(robot, row(robot, "My Dune"));
@@ -210,7 +211,7 @@ class MainWindowTest {
 
     @Test
     void cancellingTheConfirmationChangesNothing(FxRobot robot) {
-        ui.colophon.editor().editBook(duneId, Map.of(BookField.TITLE, "My Dune"));
+        ui.colophon.editor().editBook(duneId, Edits.ofBook().set(BookField.TITLE, "My Dune"));
         robot.interact(() -> ui.context.model().updated(ui.colophon.libraries().summary(duneId).orElseThrow(), null));
         openMoreMenu(robot, tile(robot, "My Dune"));
         robot.clickOn(BookMenus.REFRESH);
@@ -223,7 +224,7 @@ class MainWindowTest {
 
     @Test
     void refreshOverwritesAManualTitleWithTheFilesAndTheTileShowsIt(FxRobot robot) {
-        ui.colophon.editor().editBook(duneId, Map.of(BookField.TITLE, "My Dune"));
+        ui.colophon.editor().editBook(duneId, Edits.ofBook().set(BookField.TITLE, "My Dune"));
         robot.interact(() -> ui.context.model().updated(ui.colophon.libraries().summary(duneId).orElseThrow(), null));
         openMoreMenu(robot, tile(robot, "My Dune"));
         robot.clickOn(BookMenus.REFRESH);

@@ -1,4 +1,4 @@
-package app.colophon.api;
+package app.colophon.json;
 
 import app.colophon.library.ResyncResult;
 import app.colophon.model.Book;
@@ -54,7 +54,7 @@ public final class JsonView {
 
     public static Map<String, Object> book(BookWithFiles bwf) {
         Book book = bwf.book();
-        FieldValues<BookField> f = book.fields();
+        FieldValues<BookField<?>> f = book.fields();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", book.id());
         out.put("title", f.text(BookField.TITLE));
@@ -74,7 +74,7 @@ public final class JsonView {
     }
 
     public static Map<String, Object> file(BookFile file) {
-        FieldValues<FileField> f = file.fields();
+        FieldValues<FileField<?>> f = file.fields();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", file.id());
         out.put("bookId", file.bookId());
@@ -126,10 +126,10 @@ public final class JsonView {
     }
 
     /** Field → source, for the fields the JSON shows (the cover reference is not one of them). */
-    private static <F extends Enum<F> & Field> Map<String, String> sources(FieldValues<F> values) {
+    private static <F extends Field<?>> Map<String, String> sources(FieldValues<F> values) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (F field : values.fieldType().getEnumConstants()) {
-            Sourced<?> v = values.get(field);
+        for (F field : values.fields()) {
+            Sourced<?> v = values.get((Field<?>) field);
             if (v.source() != null && field != FileField.COVER) {
                 out.put(field.jsonName(), v.source().jsonName());
             }

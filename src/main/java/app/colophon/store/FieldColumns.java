@@ -1,0 +1,92 @@
+package app.colophon.store;
+
+import app.colophon.model.BookField;
+import app.colophon.model.Field;
+import app.colophon.model.FieldValues;
+import app.colophon.model.FileField;
+import app.colophon.model.Sourced;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The value and source columns of a family of fields, made from the fields' declarations ({@link Field#column()}):
+ * the SQL that reads and writes them, and the columns themselves, added to the table at start when a new field
+ * has none yet. So a field is declared once, in {@link BookField} or {@link FileField}.
+ */
+final class FieldColumns<F extends Field<?>> {
+
+    static final FieldColumns<BookField<?>> BOOK = new FieldColumns<>("book", BookField.values(), BookField.none());
+    static final FieldColumns<FileField<?>> FILE = new FieldColumns<>("book_file", FileField.values(), FileField.none());
+
+    private final String table;
+    private final List<F> fields;
+    private final FieldValues<F> none;
+
+    private FieldColumns(String table, List<F> fields, FieldValues<F> none) {
+        this.table = table;
+        this.fields = fields;
+        this.none = none;
+    }
+
+    /** {@code title, title_src, sort_title, sort_title_src, …} */
+    String names() {
+        return fields.stream().map(f -> f.column() + ", " + f.column() + "_src").collect(Collectors.joining(", "));
+    }
+
+    /** {@code ?, ?, …}, two per field. */
+    String placeholders() {
+        return fields.stream().map(f -> "?, ?").collect(Collectors.joining(", "));
+    }
+
+    /** {@code title = ?, title_src = ?, …} */
+    String assignments() {
+        return fields.stream().map(f -> f.column() + " = ?, " + f.column() + "_src = ?").collect(Collectors.joining(", "));
+    }
+
+    /** Sets the two parameters of every field from {@code index} on; returns the next index. */
+    int bind(PreparedStatement statement, int index, FieldValues<F> values) throws SQLException {
+        int i = index;
+        for (F field : fields) {
+            Sourced<?> v = values.get((Field<?>) field);
+            statement.setString(i++, FieldCodec.encode(field, v.value()));
+            statement.setString(i++, FieldCodec.source(v.source()));
+        }
+        return i;
+    }
+
+    FieldValues<F> read(ResultSet row) throws SQLException {
+        FieldValues<F> values = none;
+        for (Field<?> field : fields) {
+            values = FieldCodec.put(values, field, row.getString(field.column()), row.getString(field.column() + "_src"));
+        }
+        return values;
+    }
+
+    /** Adds the columns of the fields declared since the table was made (run at start, after the migrations). */
+    void ensure(Connection connection) throws SQLException {
+        Set<String> existing = new HashSet<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet columns = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (columns.next()) {
+                existing.add(columns.getString("name"));
+            }
+        }
+        for (F field : fields) {
+            for (String column : List.of(field.column(), field.column() + "_src")) {
+                if (!existing.contains(column)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.executeUpdate("ALTER TABLE " + table + " ADD COLUMN " + column + " TEXT");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package app.colophon.store;
+
+import com.j256.ormlite.jdbc.JdbcDatabaseConnection;
+import com.j256.ormlite.support.ConnectionSource;
+import com.j256.ormlite.support.DatabaseConnection;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plain JDBC on the pool's connections: inside {@link Database#inTransaction} the transaction's own connection,
+ * outside it one from the pool. Statements are prepared once per connection ({@link StatementCache}).
+ */
+final class Jdbc {
+
+    private final ConnectionSource connections;
+
+    Jdbc(ConnectionSource connections) {
+        this.connections = connections;
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    <T> List<T> query(String table, String sql, Binder binder, RowReader<T> reader) {
+        return OrmliteLibraryRepository.call(() -> {
+            DatabaseConnection connection = connections.getReadOnlyConnection(table);
+            try (PreparedStatement statement = jdbc(connection).prepareStatement(sql)) {
+                binder.bind(statement);
+                List<T> out = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        out.add(reader.read(rows));
+                    }
+                }
+                return out;
+            } finally {
+                connections.releaseConnection(connection);
+            }
+        });
+    }
+
+    <T> Optional<T> queryOne(String table, String sql, Binder binder, RowReader<T> reader) {
+        return query(table, sql, binder, reader).stream().findFirst();
+    }
+
+    long queryLong(String table, String sql, Binder binder) {
+        return queryOne(table, sql, binder, row -> row.getLong(1)).orElse(0L);
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
+    int update(String table, String sql, Binder binder) {
+        return OrmliteLibraryRepository.call(() -> {
+            DatabaseConnection connection = connections.getReadWriteConnection(table);
+            try (PreparedStatement statement = jdbc(connection).prepareStatement(sql)) {
+                binder.bind(statement);
+                return statement.executeUpdate();
+            } finally {
+                connections.releaseConnection(connection);
+            }
+        });
+    }
+
+    /** Runs an INSERT … RETURNING id; returns the new row's id. */
+    long insert(String table, String sql, Binder binder) {
+        return OrmliteLibraryRepository.call(() -> {
+            DatabaseConnection connection = connections.getReadWriteConnection(table);
+            try (PreparedStatement statement = jdbc(connection).prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet id = statement.executeQuery()) {
+                    if (!id.next()) {
+                        throw new SQLException("No id returned by " + sql);
+                    }
+                    return id.getLong(1);
+                }
+            } finally {
+                connections.releaseConnection(connection);
+            }
+        });
+    }
+
+    private static Connection jdbc(DatabaseConnection connection) {
+        return ((JdbcDatabaseConnection) connection).getUnderlyingConnection();
+    }
+
+    /** A nullable Integer column. */
+    static Integer integer(ResultSet row, String column) throws SQLException {
+        int v = row.getInt(column);
+        return row.wasNull() ? null : v;
+    }
+
+    static Long longOrNull(ResultSet row, String column) throws SQLException {
+        long v = row.getLong(column);
+        return row.wasNull() ? null : v;
+    }
+
+    static Double doubleOrNull(ResultSet row, String column) throws SQLException {
+        double v = row.getDouble(column);
+        return row.wasNull() ? null : v;
+    }
+
+    static void set(PreparedStatement s, int index, Object value) throws SQLException {
+        s.setObject(index, value);
+    }
+}

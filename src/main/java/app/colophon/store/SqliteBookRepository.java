@@ -1,0 +1,186 @@
+package app.colophon.store;
+
+import app.colophon.model.Book;
+import app.colophon.model.BookField;
+import app.colophon.model.BookSummary;
+import app.colophon.model.FieldValues;
+import app.colophon.model.FileFormat;
+import app.colophon.model.FileOrder;
+import app.colophon.model.Track;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Books in SQLite, with their field columns made from {@link BookField} ({@link FieldColumns}). */
+final class SqliteBookRepository implements BookRepository {
+
+    private static final FieldColumns<BookField<?>> FIELDS = FieldColumns.BOOK;
+    private static final String COLUMNS = "id, library_id, folder, group_key, added_at, updated_at, " + FIELDS.names();
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM book ";
+
+    private final Jdbc jdbc;
+
+    SqliteBookRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Book> find(long id) {
+        return jdbc.queryOne("book", SELECT + "WHERE id = ?", s -> s.setLong(1, id), SqliteBookRepository::book);
+    }
+
+    @Override
+    public Optional<Book> findByGroup(long libraryId, String folder, String groupKey) {
+        return jdbc.queryOne("book", SELECT + "WHERE library_id = ? AND folder = ? AND group_key = ?", s -> {
+            s.setLong(1, libraryId);
+            s.setString(2, folder);
+            s.setString(3, groupKey);
+        }, SqliteBookRepository::book);
+    }
+
+    @Override
+    public Book insert(long libraryId, String folder, String groupKey, FieldValues<BookField<?>> fields) {
+        long now = System.currentTimeMillis();
+        long id = jdbc.insert("book", "INSERT INTO book (library_id, folder, group_key, added_at, updated_at, "
+                + FIELDS.names() + ") VALUES (?, ?, ?, ?, ?, " + FIELDS.placeholders() + ") RETURNING id", s -> {
+                    s.setLong(1, libraryId);
+                    s.setString(2, folder);
+                    s.setString(3, groupKey);
+                    s.setLong(4, now);
+                    s.setLong(5, now);
+                    FIELDS.bind(s, 6, fields);
+                });
+        return new Book(id, libraryId, folder, groupKey, fields, Instant.ofEpochMilli(now), Instant.ofEpochMilli(now));
+    }
+
+    @Override
+    public Book updateFields(Book book, FieldValues<BookField<?>> fields) {
+        // Written from the book in hand rather than read again: this runs once per file of a scan.
+        long now = System.currentTimeMillis();
+        int changed = jdbc.update("book", "UPDATE book SET " + FIELDS.assignments() + ", updated_at = ? WHERE id = ?", s -> {
+            int i = FIELDS.bind(s, 1, fields);
+            s.setLong(i, now);
+            s.setLong(i + 1, book.id());
+        });
+        if (changed != 1) {
+            throw new StoreException("No book " + book.id(), null);
+        }
+        return new Book(book.id(), book.libraryId(), book.folder(), book.groupKey(), fields, book.addedAt(),
+                Instant.ofEpochMilli(now));
+    }
+
+    @Override
+    public boolean delete(long bookId) {
+        return jdbc.update("book", "DELETE FROM book WHERE id = ?", s -> s.setLong(1, bookId)) > 0;
+    }
+
+    @Override
+    public List<Book> list(long libraryId) {
+        return jdbc.query("book", SELECT + "WHERE library_id = ? ORDER BY id", s -> s.setLong(1, libraryId),
+                SqliteBookRepository::book);
+    }
+
+    @Override
+    public List<BookSummary> summaries(long libraryId) {
+        return summariesWhere("library_id = ?", "library_id = ? ORDER BY id", libraryId);
+    }
+
+    @Override
+    public Optional<BookSummary> summary(long bookId) {
+        return summariesWhere("book_id = ?", "id = ?", bookId).stream().findFirst();
+    }
+
+    /** Reads only columns of the covering index {@code book_summary} (migration V2): no wide rows. */
+    private static final String SUMMARY_SQL = "SELECT id, library_id, title, sort_title, authors, series, added_at FROM book ";
+
+    /** A 100,000-book window waits for this query: columns by position, nothing read that the grid does not show. */
+    private List<BookSummary> summariesWhere(String fileWhere, String bookWhere, long value) {
+        Map<Long, Long> covers = coverFiles(fileWhere, value);
+        Set<Long> missing = booksWithoutFileOnDisk(fileWhere, value);
+        return jdbc.query("book", SUMMARY_SQL + "WHERE " + bookWhere, s -> s.setLong(1, value), row -> {
+            long id = row.getLong(1);
+            return new BookSummary(id, row.getLong(2), row.getString(3), row.getString(4),
+                    FieldCodec.decode(BookField.AUTHORS, row.getString(5)),
+                    FieldCodec.decode(BookField.SERIES, row.getString(6)),
+                    Instant.ofEpochMilli(row.getLong(7)), covers.get(id), missing.contains(id));
+        });
+    }
+
+    private record CoverRow(long bookId, long fileId, FileFormat format, String path, Track track) {
+    }
+
+    /**
+     * Book id to the file whose cover stands for the book: the first in {@link FileOrder} that has one. One pass over
+     * the partial index {@code book_file_cover} (V4) instead of a sorted subquery per book.
+     */
+    private Map<Long, Long> coverFiles(String where, long value) {
+        Map<Long, CoverRow> best = new HashMap<>();
+        for (CoverRow row : jdbc.query("book_file", "SELECT book_id, id, format, path, disc_number, track_number "
+                + "FROM book_file WHERE cover IS NOT NULL AND " + where, s -> s.setLong(1, value), r -> new CoverRow(
+                        r.getLong(1), r.getLong(2), FileFormat.valueOf(r.getString(3).toUpperCase(Locale.ROOT)),
+                        r.getString(4), track(Jdbc.integer(r, "disc_number"), Jdbc.integer(r, "track_number"))))) {
+            CoverRow known = best.get(row.bookId());
+            if (known == null || COVER_ORDER.compare(row, known) < 0) {
+                best.put(row.bookId(), row);
+            }
+        }
+        Map<Long, Long> covers = new HashMap<>(best.size() * 2);
+        best.forEach((book, row) -> covers.put(book, row.fileId()));
+        return covers;
+    }
+
+    private static final Comparator<CoverRow> COVER_ORDER = (a, b) -> FileOrder.compare(a.format(), a.track(),
+            a.path(), b.format(), b.track(), b.path());
+
+    static Track track(Integer disc, Integer number) {
+        return disc == null && number == null ? null : new Track(disc, number);
+    }
+
+    /**
+     * Books all of whose files are missing. Starts from the partial index of missing files, which is empty or small,
+     * so the 100,000-book window pays nothing for it.
+     */
+    private Set<Long> booksWithoutFileOnDisk(String where, long value) {
+        return new HashSet<>(jdbc.query("book_file", "SELECT DISTINCT book_id FROM book_file f WHERE missing_since IS NOT NULL"
+                + " AND " + where + " AND NOT EXISTS (SELECT 1 FROM book_file g WHERE g.book_id = f.book_id AND "
+                + "g.missing_since IS NULL)", s -> s.setLong(1, value), r -> r.getLong(1)));
+    }
+
+    @Override
+    public int deleteWithoutFiles(long libraryId) {
+        return jdbc.update("book", "DELETE FROM book WHERE library_id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM book_file f WHERE f.book_id = book.id)", s -> s.setLong(1, libraryId));
+    }
+
+    @Override
+    public boolean relocate(Book book, String folder, String groupKey) {
+        return jdbc.update("book", "UPDATE book SET folder = ?, group_key = ? WHERE id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM book b WHERE b.library_id = ? AND b.folder = ? AND b.group_key = ?)", s -> {
+                    s.setString(1, folder);
+                    s.setString(2, groupKey);
+                    s.setLong(3, book.id());
+                    s.setLong(4, book.libraryId());
+                    s.setString(5, folder);
+                    s.setString(6, groupKey);
+                }) == 1;
+    }
+
+    @Override
+    public long count(long libraryId) {
+        return jdbc.queryLong("book", "SELECT COUNT(*) FROM book WHERE library_id = ?", s -> s.setLong(1, libraryId));
+    }
+
+    private static Book book(ResultSet row) throws SQLException {
+        return new Book(row.getLong("id"), row.getLong("library_id"), row.getString("folder"), row.getString("group_key"),
+                FIELDS.read(row), Instant.ofEpochMilli(row.getLong("added_at")), Instant.ofEpochMilli(row.getLong("updated_at")));
+    }
+}
