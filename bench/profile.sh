@@ -14,7 +14,7 @@ SKIP_WINDOW=0
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SRC=$REPO
 DATA=${COLOPHON_BENCH_DATA:-$(dirname "$REPO")/bench-data}
-CORPUS=${COLOPHON_CORPUS:-$REPO/../shared/corpus}
+CORPUS=${COLOPHON_CORPUS:-$REPO/src/test/resources/corpus}
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES=$2; shift 2 ;;

@@ -30,7 +30,7 @@ IDLE_MAX=300
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SRC=$REPO
 DATA=${COLOPHON_BENCH_DATA:-$(dirname "$REPO")/bench-data}
-CORPUS=${COLOPHON_CORPUS:-$REPO/../shared/corpus}
+CORPUS=${COLOPHON_CORPUS:-$REPO/src/test/resources/corpus}
 ARGS="$*"
 
 usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }

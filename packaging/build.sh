@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Colophon's Linux installers with the JDK's jlink and jpackage:
 #   target/installer/app-image/Colophon/          self-contained app image (launcher + runtime + app)
-#   target/installer/colophon_<version>-1_amd64.deb
+#   target/installer/colophon_<version>-1_amd64.deb  (dpkg-deb from the app image: packaging/linux/deb.sh)
 # The runtime is jlinked from the JDK's and JavaFX's modules: the user's machine needs no Java or JavaFX.
 #
 #   packaging/build.sh                 mvn package (tests skipped), then the app image and the .deb
@@ -9,10 +9,11 @@
 #   packaging/build.sh --skip-maven    reuse target/colophon.jar and target/lib from an earlier mvn package
 #
 # Needs: a JDK 17+ with jmods (JAVA_HOME, else the javac on PATH; Debian: openjdk-17-jdk), Maven, zip/unzip,
-# and for the .deb fakeroot and dpkg-deb (Debian: fakeroot, dpkg). COLOPHON_BUILD_DIR=target-x builds in
+# and for the .deb dpkg-deb, binutils (strip) and gzip (Debian: dpkg, binutils, gzip). COLOPHON_BUILD_DIR=target-x builds in
 # another folder (the pom's buildDir). macOS: packaging/macos/build.sh; Windows: packaging/windows/build.ps1.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/linux/deb.sh"
 
 with_deb=1
 with_maven=1
@@ -27,8 +28,8 @@ done
 [ "$(uname -s)" = Linux ] || die "this builds the Linux installers; on macOS run packaging/macos/build.sh"
 for tool in zip unzip; do command -v $tool >/dev/null || die "$tool is missing (Debian: apt-get install $tool)"; done
 if [ $with_deb = 1 ]; then
-  for tool in fakeroot dpkg-deb; do
-    command -v $tool >/dev/null || die "$tool is missing (Debian: apt-get install fakeroot dpkg)"
+  for tool in dpkg-deb dpkg strip gzip ldd; do
+    command -v $tool >/dev/null || die "$tool is missing (Debian: apt-get install dpkg binutils gzip libc-bin)"
   done
 fi
 
@@ -39,6 +40,14 @@ mkdir -p "$WORK"
 project_version
 javafx_jmods
 app_input
+# Every jar the installers ship is named, with its version, in the notices (THIRD-PARTY-NOTICES.txt).
+for jar in "$INPUT"/lib/*.jar; do
+  base=$(basename "$jar" .jar)
+  artifact=${base%-*}
+  version=${base##*-}
+  grep -q -- "$artifact" "$ROOT/THIRD-PARTY-NOTICES.txt" && grep -q -- "$version" "$ROOT/THIRD-PARTY-NOTICES.txt" \
+    || die "THIRD-PARTY-NOTICES.txt does not name $artifact $version: add it (and to packaging/linux/copyright)"
+done
 runtime_modules
 make_runtime
 
@@ -48,39 +57,13 @@ APP=$APP_IMAGE_DIR/$APP_NAME
 
 # The app image must answer on the command line before it is packaged.
 "$APP/bin/$APP_NAME" --help >/dev/null || die "the app image's launcher fails: $APP/bin/$APP_NAME --help"
-say "App image checked: $APP/bin/$APP_NAME --help"
+reported=$("$APP/bin/$APP_NAME" --version)
+[ "$reported" = "Colophon $VERSION" ] || die "the app image says '$reported', pom.xml says $VERSION"
+say "App image checked: $APP/bin/$APP_NAME --help, --version: $reported"
 
 if [ $with_deb = 1 ]; then
-  # jpackage's resource-dir overrides: the desktop entry and the maintainer scripts that put `colophon` on
-  # the PATH. Their placeholders in capitals are jpackage's; the @...@ ones are filled here.
-  RESOURCES=$WORK/deb-resources
-  rm -rf "$RESOURCES" "$WORK/deb-temp"
-  mkdir -p "$RESOURCES"
-  LAUNCHER=/opt/$PACKAGE_NAME/bin/$APP_NAME                         # jpackage's default install dir
-  DESKTOP_FILE=/opt/$PACKAGE_NAME/lib/$PACKAGE_NAME-$APP_NAME.desktop  # and its name for the entry
-  for f in "$APP_NAME.desktop" postinst prerm; do
-    sed -e "s|@LAUNCHER@|$LAUNCHER|g" -e "s|@COMMAND@|$PACKAGE_NAME|g" -e "s|@DESKTOP_FILE@|$DESKTOP_FILE|g" \
-        -e "s|@LINUX_WM_CLASS@|$LINUX_WM_CLASS|g" "$PACKAGING/linux/$f" > "$RESOURCES/$f"
-  done
-  chmod 755 "$RESOURCES/postinst" "$RESOURCES/prerm"
-
-  say "jpackage: .deb (dpkg-deb compresses ~75 MB: about a minute)"
-  rm -f "$OUT"/"$PACKAGE_NAME"_*.deb
-  "$JDK/bin/jpackage" --type deb --app-image "$APP" \
-    --name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR" \
-    --description "$DESCRIPTION" --copyright "$COPYRIGHT" --icon "$ICON" \
-    --linux-package-name "$PACKAGE_NAME" --linux-deb-maintainer "$LINUX_DEB_MAINTAINER" \
-    --linux-app-category "$LINUX_DEB_SECTION" --linux-menu-group "$LINUX_MENU_GROUP" --linux-shortcut \
-    --resource-dir "$RESOURCES" --temp "$WORK/deb-temp" --dest "$OUT"
-  DEB=$(ls "$OUT"/"$PACKAGE_NAME"_*.deb)
-
-  dpkg-deb --contents "$DEB" > "$WORK/deb-contents.txt"
-  grep -q "\./opt/$PACKAGE_NAME/bin/$APP_NAME\$" "$WORK/deb-contents.txt" \
-    || die "$DEB has no $LAUNCHER (the maintainer scripts assume it)"
-  grep -q "\.$DESKTOP_FILE\$" "$WORK/deb-contents.txt" \
-    || die "$DEB has no $DESKTOP_FILE (the maintainer scripts assume it)"
-  dpkg-deb --info "$DEB" postinst > "$WORK/deb-postinst.txt"
-  grep -q "ln -sf" "$WORK/deb-postinst.txt" || die "$DEB lacks the postinst that links $PACKAGE_NAME"
+  build_deb
+  DEB=$DEB_FILE
 fi
 
 # Sizes, for packaging/README.md.

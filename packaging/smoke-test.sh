@@ -5,16 +5,20 @@
 #   packaging/smoke-test.sh [path/to/colophon_<version>-1_amd64.deb]
 #
 # Checks: the package installs with apt-get (pulling what it Depends on); `colophon` is on the PATH; the
-# runtime in /opt/colophon carries its own Java and JavaFX; the desktop entry is in the menu; `colophon --help`
-# and `colophon --data-dir <tmp> scan ../shared/corpus` work; the window opens under Xvfb (its title,
-# "Colophon", is looked up with xwininfo and a screenshot is kept in target/installer/); `apt-get purge`
+# runtime in /opt/colophon carries its own Java and JavaFX; the desktop entry, /usr/bin/colophon and the hicolor
+# icons are package files; the copyright, the Debian changelog, the extended description, the man page and
+# stripped binaries are there; `colophon --version` says the package's version; `colophon --help`
+# and `colophon --data-dir <tmp> scan <the test corpus>` work; the window opens under Xvfb (its title,
+# "Colophon", is looked up with xwininfo, its own icon with xprop, and a screenshot is kept in target/installer/);
+# `apt-get purge`
 # removes every installed file.
 #
 # Runs as root (or through sudo): it installs and removes a package. It apt-get installs the test's own tools
-# if they are missing (xvfb for xvfb-run, x11-utils for xwininfo) and says so; those stay installed. The
+# if they are missing (xvfb for xvfb-run, x11-utils for xwininfo and xprop) and says so; those stay installed. The
 # machine is left as found otherwise: colophon is purged even when a check fails, and packages that apt pulled
 # in for it are purged too. Everything the app writes (database, log, preferences, temp files) goes to a
-# temporary folder, removed at the end. CORPUS=<dir> scans another folder than ../shared/corpus.
+# temporary folder, removed at the end. CORPUS=<dir> scans another folder than the repository's
+# test corpus (src/test/resources/corpus).
 set -uo pipefail
 
 PACKAGING=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +26,7 @@ ROOT=$(cd "$PACKAGING/.." && pwd)
 PACKAGE=colophon
 APP_NAME=Colophon
 INSTALL_DIR=/opt/$PACKAGE
-CORPUS=${CORPUS:-$ROOT/../shared/corpus}
+CORPUS=${CORPUS:-$ROOT/src/test/resources/corpus}
 OUT=$ROOT/${COLOPHON_BUILD_DIR:-target}/installer
 
 passed=0
@@ -60,7 +64,7 @@ fi
 # The test's own tools.
 missing=()
 command -v xvfb-run >/dev/null || missing+=(xvfb)
-command -v xwininfo >/dev/null || missing+=(x11-utils)
+command -v xwininfo >/dev/null && command -v xprop >/dev/null || missing+=(x11-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   say "Installing the test's tools with apt-get: ${missing[*]} (they stay installed)"
   $SUDO apt-get install -y -q "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed (apt-get update first?)"
@@ -121,10 +125,33 @@ check "bundled runtime carries Java and JavaFX (java.base, javafx.controls in li
 check "no JavaFX jars on the class path (JavaFX comes from the runtime's modules)" \
   test -z "$(ls "$INSTALL_DIR"/lib/app/lib/javafx-* 2>/dev/null)"
 desktop=/usr/share/applications/$PACKAGE.desktop
-check "desktop entry $desktop: Office;Viewer;, Exec $INSTALL_DIR/bin/$APP_NAME, icon" \
+check "desktop entry $desktop: Office;Viewer;, Exec $PACKAGE, Icon $PACKAGE" \
   bash -c "[ -f '$desktop' ] && grep -qx 'Categories=Office;Viewer;' '$desktop' \
-    && grep -qx 'Exec=$INSTALL_DIR/bin/$APP_NAME' '$desktop' \
-    && icon=\$(sed -n 's/^Icon=//p' '$desktop') && [ -s \"\$icon\" ]"
+    && grep -qx 'Exec=$PACKAGE' '$desktop' && grep -qx 'Icon=$PACKAGE' '$desktop'"
+# Shipped as package files (dpkg knows them, so they go with the package), not made by a maintainer script.
+owned() { dpkg-query -S "$1" 2>/dev/null | grep -qx "$PACKAGE: $1"; }
+not_owned=
+for f in /usr/bin/$PACKAGE "$desktop" /usr/share/icons/hicolor/scalable/apps/$PACKAGE.svg \
+         /usr/share/icons/hicolor/{16x16,32x32,48x48,64x64,128x128,256x256,512x512}/apps/$PACKAGE.png; do
+  owned "$f" || not_owned="$not_owned $f"
+done
+check "/usr/bin/$PACKAGE, the menu entry and the hicolor icons (16 to 512 px, scalable) are package files${not_owned:+; not:$not_owned}" \
+  test -z "$not_owned"
+check "no maintainer scripts (the menu and icon caches are refreshed by dpkg triggers)" \
+  test -z "$(ls /var/lib/dpkg/info/$PACKAGE.postinst /var/lib/dpkg/info/$PACKAGE.prerm 2>/dev/null)"
+doc=/usr/share/doc/$PACKAGE
+check "$doc/copyright (machine-readable, names Apache-2.0 and the bundled licences) and changelog.Debian.gz" \
+  bash -c "head -1 $doc/copyright | grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+    && grep -q '^License: Apache-2.0' $doc/copyright && grep -q '^License: GPL-2 with Classpath exception' $doc/copyright \
+    && zcat $doc/changelog.Debian.gz | head -1 | grep -q \"^$PACKAGE (\$(dpkg-query -W -f '\${Version}' $PACKAGE))\""
+check "the package has an extended description" \
+  test "$(dpkg-query -W -f '${Description}' "$PACKAGE" | wc -l)" -gt 3
+check "the man page colophon(1) is installed" test -s "/usr/share/man/man1/$PACKAGE.1.gz"
+unstripped=$(find "$INSTALL_DIR" -type f \( -name '*.so' -o -perm -u+x \) -exec sh -c \
+  'head -c 4 "$1" | grep -q ELF && readelf -S "$1" 2>/dev/null | grep -q "\.symtab" && echo "$1"' _ {} \; | head -3)
+check "binaries are stripped (no .symtab)${unstripped:+: $unstripped}" test -z "$unstripped"
+check "the licence and third-party notices are installed beside the app" \
+  test -s "$INSTALL_DIR/lib/app/LICENSE" -a -s "$INSTALL_DIR/lib/app/THIRD-PARTY-NOTICES.txt"
 
 # The command line, without JAVA_HOME and with a plain PATH: the launcher uses its own runtime.
 clean_path=/usr/bin:/bin
@@ -133,6 +160,10 @@ rc=$?
 check "colophon --help exits 0 and prints the usage" \
   bash -c "[ $rc = 0 ] && grep -q '^Usage: colophon' '$TMP/help.txt'"
 sed 's/^/    /' "$TMP/help.txt" | head -4
+version=$(run_app env -u JAVA_HOME PATH=$clean_path $PACKAGE --version 2>/dev/null)
+package_version=$(dpkg-query -W -f '${Version}' "$PACKAGE")
+check "colophon --version says the package's version ($version; package $package_version)" \
+  test "$version" = "Colophon ${package_version%-*}"
 
 run_app env -u JAVA_HOME PATH=$clean_path $PACKAGE --data-dir "$TMP/data" scan "$CORPUS" > "$TMP/scan.txt" 2> "$TMP/scan.err"
 rc=$?
@@ -184,6 +215,9 @@ for _ in $(seq 1 60); do
 done
 if [ $found = 0 ]; then
   xwininfo -root -tree | grep '"Colophon": (' | head -1 | sed 's/^ */    window: /'
+  # The window's own icons, for window managers and task bars: _NET_WM_ICON holds width, height, pixels…
+  id=$(xwininfo -root -tree | grep '"Colophon": (' | head -1 | awk '{print $1}')
+  xprop -id "$id" _NET_WM_ICON 2>/dev/null | head -c 300 > "$SMOKE_TMP/icon.txt"
   sleep 8   # let the library load before the picture
   if command -v import >/dev/null; then import -window root "$SMOKE_SHOT" 2>/dev/null; fi
 fi
@@ -201,6 +235,8 @@ run_app env SMOKE_TMP="$TMP" SMOKE_SHOT="$shot" COLOPHON_HOME="$TMP/data" \
 rc=$?
 check "the main window opens, titled \"$APP_NAME\"" test $rc = 0
 [ $rc = 0 ] || sed 's/^/    /' "$TMP/window.log"
+check "the window sets its own icon (_NET_WM_ICON: $(head -c 60 "$TMP/icon.txt" 2>/dev/null))" \
+  grep -q '_NET_WM_ICON(CARDINAL) = ' "$TMP/icon.txt"
 [ -f "$shot" ] && say "Screenshot of the window: $shot"
 
 # Uninstall, and nothing left behind.

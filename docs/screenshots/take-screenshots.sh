@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=docs/screenshots
-corpus=${COLOPHON_CORPUS:-../shared/corpus}
+corpus=${COLOPHON_CORPUS:-src/test/resources/corpus}
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need xvfb-run || ! need xdotool || ! need import; then

@@ -136,6 +136,9 @@ app_input() {
   rm -rf "$INPUT"
   mkdir -p "$INPUT/lib" "$INPUT/native"
   cp "$BUILD/$MAIN_JAR" "$INPUT/"
+  # Colophon's licence and the notices of what the installers bundle, beside the jars (lib/app/ once installed)
+  cp "$ROOT/LICENSE" "$ROOT/THIRD-PARTY-NOTICES.txt" "$INPUT/"
+  cp -R "$ROOT/licenses" "$INPUT/licenses"
   local jar
   for jar in "$BUILD"/lib/*.jar; do
     case "$(basename "$jar")" in javafx-*) continue ;; esac
@@ -149,6 +152,15 @@ app_input() {
   unzip -q -j "$sqlite" "$name" -d "$INPUT/native"
   zip -q -d "$sqlite" 'org/sqlite/native/*' >/dev/null
   JAVA_OPTIONS_SQLITE="-Dorg.sqlite.lib.path=\$APPDIR/native -Dorg.sqlite.lib.name=$(basename "$name")"
+  # The launcher puts every jar on the class path itself. The jar's own Class-Path, for `java -jar`, also names
+  # JavaFX's jars, which the app does not carry (JavaFX is in the runtime): the installed copy goes without it.
+  local manifest_dir=$WORK/manifest
+  rm -rf "$manifest_dir"
+  mkdir -p "$manifest_dir/META-INF"
+  unzip -p "$INPUT/$MAIN_JAR" META-INF/MANIFEST.MF | tr -d '\r' \
+    | awk '/^Class-Path:/ { skip = 1; next } skip && /^ / { next } { skip = 0; printf "%s\r\n", $0 }' \
+    > "$manifest_dir/META-INF/MANIFEST.MF"
+  (cd "$manifest_dir" && zip -q "$INPUT/$MAIN_JAR" META-INF/MANIFEST.MF)
   say "App input: $(ls "$INPUT/lib" | wc -l | tr -d ' ') jars + $(basename "$name") for $platform"
 }
 

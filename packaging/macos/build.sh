@@ -5,16 +5,18 @@
 # Same steps and settings (packaging/app.conf) as the Linux build: a jlinked runtime holding JavaFX's
 # modules, only the modules jdeps finds, the app on the class path without the JavaFX jars.
 #
-#   MAC_APP_VERSION=1.0.0 packaging/macos/build.sh      (see below for why the version)
-#   packaging/macos/build.sh --skip-maven               reuse an earlier mvn package
+#   packaging/macos/build.sh                  mvn package (tests skipped), then the app and the .dmg
+#   packaging/macos/build.sh --skip-maven     reuse an earlier mvn package
 #
 # Needs: a JDK 17+ with jmods (JAVA_HOME; e.g. Temurin 17 or 21 for your Mac's CPU: Apple silicon needs an
 # aarch64 JDK, and Maven then picks JavaFX's mac-aarch64 jars), Maven, Xcode's command line tools (jpackage
 # uses hdiutil, codesign, SetFile). Unsigned: macOS asks for confirmation on first open (right-click, Open);
 # signing and notarizing need an Apple Developer ID (jpackage --mac-sign --mac-signing-key-user-name …).
 #
-# Version: macOS bundle versions must start with a number >= 1, and jpackage refuses 0.x. While pom.xml says
-# 0.x, pass MAC_APP_VERSION (e.g. 1.0.0); the .dmg's file name keeps the pom's version.
+# Version: the bundle's CFBundleShortVersionString and CFBundleVersion are the pom's (e.g. 0.1.0), written by
+# macos/Info.plist through jpackage's --resource-dir; jpackage refuses an --app-version that starts with 0, so
+# while pom.xml says 0.x it gets 1.<the pom's version without dots> instead, which ends up nowhere a user sees.
+# The .dmg is named after the pom's version.
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 
@@ -31,20 +33,29 @@ packaging_setup
 mkdir -p "$WORK"
 [ $with_maven = 1 ] && maven_package
 project_version
-case "${MAC_APP_VERSION:-$APP_VERSION}" in
-  0|0.*) die "macOS needs a bundle version >= 1 and pom.xml says $VERSION: run MAC_APP_VERSION=1.0.0 $0" ;;
+BUNDLE_VERSION=$APP_VERSION
+case "$APP_VERSION" in
+  0|0.*) APP_VERSION=1.$(printf '%s' "$APP_VERSION" | tr -d .) ;;  # jpackage's check only: Info.plist has the real one
 esac
-APP_VERSION=${MAC_APP_VERSION:-$APP_VERSION}
+MAC_RESOURCES=$WORK/mac-resources
+rm -rf "$MAC_RESOURCES"
+mkdir -p "$MAC_RESOURCES"
+sed "s|@VERSION@|$BUNDLE_VERSION|g" "$PACKAGING/macos/Info.plist" > "$MAC_RESOURCES/Info.plist"
 
 javafx_jmods
 app_input
 runtime_modules
 make_runtime
 # shellcheck disable=SC2034  # read by make_app_image in lib/common.sh
-APP_IMAGE_EXTRA=(--mac-package-identifier "$MAC_PACKAGE_IDENTIFIER" --mac-package-name "$APP_NAME")
+APP_IMAGE_EXTRA=(--mac-package-identifier "$MAC_PACKAGE_IDENTIFIER" --mac-package-name "$APP_NAME"
+                 --resource-dir "$MAC_RESOURCES")
 make_app_image "$PACKAGING/icon/colophon.icns"
 APP=$APP_IMAGE_DIR/$APP_NAME.app
 "$APP/Contents/MacOS/$APP_NAME" --help >/dev/null || die "the app's launcher fails: $APP/Contents/MacOS/$APP_NAME --help"
+bundle=$(/usr/libexec/PlistBuddy -c 'Print :CFBundleShortVersionString' "$APP/Contents/Info.plist")
+[ "$bundle" = "$BUNDLE_VERSION" ] || die "Colophon.app says version $bundle, pom.xml says $BUNDLE_VERSION"
+reported=$("$APP/Contents/MacOS/$APP_NAME" --version)
+[ "$reported" = "Colophon $VERSION" ] || die "the app says '$reported', pom.xml says $VERSION"
 
 rm -f "$OUT"/"$APP_NAME"-*.dmg
 "$JDK/bin/jpackage" --type dmg --app-image "$APP" \

@@ -92,6 +92,9 @@ $AppInput = Join-Path $Work 'input'
 Remove-Item -Recurse -Force $AppInput -ErrorAction SilentlyContinue
 New-Item -ItemType Directory -Force "$AppInput\lib", "$AppInput\native" | Out-Null
 Copy-Item $MainJar $AppInput
+# Colophon's licence and the notices of what the installer bundles, beside the jars
+Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'THIRD-PARTY-NOTICES.txt') $AppInput
+Copy-Item -Recurse (Join-Path $Root 'licenses') (Join-Path $AppInput 'licenses')
 Get-ChildItem "$Build\lib" -Filter '*.jar' | Where-Object { -not $_.Name.StartsWith('javafx-') } | Copy-Item -Destination "$AppInput\lib"
 Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
 $sqliteJar = (Get-ChildItem "$AppInput\lib" -Filter 'sqlite-jdbc-*.jar' | Select-Object -First 1).FullName

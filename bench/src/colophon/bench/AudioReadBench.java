@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp "target-bench/bench-classes:target-bench/classes:target-bench/lib/*" colophon.bench.AudioReadBench \
- *   &lt;scratch dir&gt; [chapters=20] [MB per chapter=8] [rounds=200] [epub dir=../shared/corpus/epub]
+ *   &lt;scratch dir&gt; [chapters=20] [MB per chapter=8] [rounds=200] [epub dir=src/test/resources/corpus/epub]
  * </pre>
  *
  * It writes a 20-chapter book as real taggers and encoders leave one: per file an ID3v2.4 tag with the usual frames
@@ -46,7 +46,7 @@ public final class AudioReadBench {
         int chapters = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int mb = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-        Path epubs = Path.of(args.length > 4 ? args[4] : "../shared/corpus/epub");
+        Path epubs = Path.of(args.length > 4 ? args[4] : "src/test/resources/corpus/epub");
 
         List<Path> mp3s = writeBook(dir.resolve("mp3-book"), chapters, mb);
         List<Path> books = readable(new EpubReader(), epubs);

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * verify   &lt;outDir&gt; [every]                  reads every n-th file back with Colophon's own readers
  * </pre>
  *
- * Corpus: {@code -Dcolophon.corpus=…} (default {@code ../shared/corpus} relative to the working directory).
+ * Corpus: {@code -Dcolophon.corpus=…} (default {@code src/test/resources/corpus} relative to the working directory, the repository's test corpus).
  * Output is deterministic: the same count and seed give the same books, paths and file bytes.
  */
 public final class Generate {
@@ -67,7 +67,7 @@ public final class Generate {
     }
 
     static Templates templates() throws Exception {
-        return new Templates(Path.of(System.getProperty("colophon.corpus", "../shared/corpus")));
+        return new Templates(Path.of(System.getProperty("colophon.corpus", "src/test/resources/corpus")));
     }
 
     static void generate(Path out, int count, long seed) throws Exception {

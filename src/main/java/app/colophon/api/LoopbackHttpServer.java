@@ -197,6 +197,13 @@ final class LoopbackHttpServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("API: closing the port: {}", e.toString());
         }
+        // The port is only free once the acceptor has left accept(): until then the kernel keeps the listening
+        // socket and may still take a connection, which the shut-down pool would answer 503.
+        try {
+            acceptor.join(TimeUnit.SECONDS.toMillis(finishSeconds));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         threads.shutdown();
         try {
             if (!threads.awaitTermination(finishSeconds, TimeUnit.SECONDS)) {

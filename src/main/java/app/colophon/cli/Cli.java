@@ -1,5 +1,6 @@
 package app.colophon.cli;
 
+import app.colophon.library.AppVersion;
 import app.colophon.library.FolderOverlapException;
 import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.NotFoundException;
@@ -97,8 +98,7 @@ public final class Cli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Cli.class.getPackage().getImplementationVersion();
-            return new String[] {"Colophon " + (v == null ? "(development build)" : v)};
+            return new String[] {"Colophon " + AppVersion.current()};
         }
     }
 }

@@ -1,10 +1,13 @@
 package app.colophon.ui;
 
+import app.colophon.ui.about.AboutWindow;
+import app.colophon.ui.common.AppIcons;
 import app.colophon.ui.common.ControllerFactory;
 import app.colophon.ui.common.CoverImages;
 import app.colophon.ui.common.FolderPicker;
 import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
+import app.colophon.ui.common.ThreadPoolFxTasks;
 import app.colophon.ui.common.UiServices;
 import app.colophon.ui.common.Views;
 import app.colophon.ui.common.WindowState;
@@ -40,12 +43,13 @@ public final class UiContext implements AutoCloseable {
     private final Preferences prefs;
     private final LibraryModel model = new LibraryModel();
     private final Notifier notifier = new Notifier();
-    private final FxTasks tasks = new FxTasks();
+    private final FxTasks tasks;
     private final CoverImages covers;
     private final ResyncActions resync;
     private final ScanRunner scans;
     private final BookWindows bookWindows;
     private final ControllerFactory controllers = new ControllerFactory();
+    private final AboutWindow about = new AboutWindow();
     private Stage mainStage;
     private CompletableFuture<LibraryPreload> preload;
     private EventHandler<WindowEvent> onMainHidden;
@@ -58,7 +62,14 @@ public final class UiContext implements AutoCloseable {
     /** {@code localApi} is null where the window offers no local HTTP API (e.g. in tests of other things). */
     public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder,
                      LocalApi localApi) {
+        this(services, prefs, folderPicker, showFolder, localApi, new ThreadPoolFxTasks());
+    }
+
+    /** With the given way to run background work (tests pass one that runs it at once). */
+    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder,
+                     LocalApi localApi, FxTasks tasks) {
         this.services = services;
+        this.tasks = tasks;
         this.prefs = prefs;
         this.covers = new CoverImages(services.covers());
         this.resync = new ResyncActions(services, model, tasks, notifier, new RefreshConfirmation(this::focusedWindow));
@@ -68,6 +79,7 @@ public final class UiContext implements AutoCloseable {
                 tasks, notifier, scans, prefs.node("main"), bookWindows, showFolder, folderPicker,
                 localApi == null ? null : new ApiToggle(localApi, tasks, notifier, prefs.node("settings")), preload));
         bookWindows.registerControllers(controllers);
+        about.registerControllers(controllers);
     }
 
     /**
@@ -94,6 +106,7 @@ public final class UiContext implements AutoCloseable {
         Scene scene = new Scene(view.root(), 1100, 720);
         scene.getStylesheets().add(stylesheet());
         stage.setTitle("Colophon");
+        AppIcons.apply(stage);
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(420);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -287,7 +288,9 @@ class CliScanAndListTest extends CliTest {
         @BeforeAll
         void scanTheCorpus(@TempDir Path data) {
             before = snapshot(Corpus.root());
-            scan = runRaw("--data-dir", data.toString(), "scan", Corpus.root().toString());
+            List<String> args = new ArrayList<>(List.of("--data-dir", data.toString(), "scan"));
+            Corpus.thirdPartyFolders().forEach(folder -> args.add(folder.toString()));
+            scan = runRaw(args.toArray(String[]::new));
             books = elements(runRaw("--data-dir", data.toString(), "books", "--json").json());
         }
 

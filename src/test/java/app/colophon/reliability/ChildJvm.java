@@ -42,6 +42,14 @@ final class ChildJvm {
     private static List<String> command(String classPath, List<String> jvmOptions, Class<?> main, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java().toString());
+        // As the installed launcher: C1 only, so that these short-lived JVMs spend their CPU on the work, not on C2
+        cmd.add("-XX:TieredStopAtLevel=1");
+        // The children run in small heaps (128-256 MB). JDK 17 gives up an allocation after two retries while other
+        // threads hold the GC locker (zip inflation runs in JNI critical regions) and reports OutOfMemoryError
+        // with the heap far from full (JDK-8192647, fixed in JDK 22): about one run in five of the 128 MB scan
+        // died so. Retrying longer keeps that JVM flaw out of the tests; a zip bomb still exhausts the heap.
+        cmd.add("-XX:+UnlockDiagnosticVMOptions");
+        cmd.add("-XX:GCLockerRetryAllocationCount=100");
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classPath);

@@ -8,8 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** The shared third-party corpus (../shared/corpus) and its MANIFEST.tsv, read in place. */
+/**
+ * The test corpus in {@code src/test/resources/corpus} (third-party files, see its README) and its MANIFEST.tsv,
+ * read in place. {@code -Dcolophon.corpus=<folder>} points the tests at another copy.
+ */
 public final class Corpus {
 
     private static Map<String, Map<String, String>> manifest;
@@ -19,8 +23,16 @@ public final class Corpus {
 
     public static Path root() {
         String configured = System.getProperty("colophon.corpus");
-        Path root = configured != null ? Path.of(configured) : Path.of("..", "shared", "corpus");
+        Path root = configured != null ? Path.of(configured) : Path.of("src", "test", "resources", "corpus");
         return root.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The folders of third-party files, each listed in MANIFEST.tsv: what a test that scans "the whole corpus" scans,
+     * so that files made for other tests ({@code made/}) do not change what it expects.
+     */
+    public static List<Path> thirdPartyFolders() {
+        return Stream.of("epub", "opf", "comics", "audio", "pdf", "generated").map(root()::resolve).toList();
     }
 
     /** A corpus file by its manifest name, e.g. {@code epub/idpf-trees.epub}. */

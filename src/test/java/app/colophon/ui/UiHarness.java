@@ -25,6 +25,8 @@ public final class UiHarness implements AutoCloseable {
     public final Path books;
     public final Colophon colophon;
     public final RecordingResync resync;
+    /** The window's background work, run at once on the FX thread (see {@link ImmediateFxTasks}). */
+    public final ImmediateFxTasks tasks = new ImmediateFxTasks();
     public final UiContext context;
     public final List<Path> shownFolders = new ArrayList<>();
     private final Preferences prefs;
@@ -47,7 +49,7 @@ public final class UiHarness implements AutoCloseable {
         UiServices services = new UiServices(colophon.libraries(), resync, colophon.editor(), colophon.covers());
         FolderPicker picker = owner -> Optional.ofNullable(nextFolder);
         this.localApi = withLocalApi ? new app.colophon.ui.settings.LocalApi(colophon, 0) : null;
-        this.context = new UiContext(services, prefs, picker, shownFolders::add, localApi);
+        this.context = new UiContext(services, prefs, picker, shownFolders::add, localApi, tasks);
     }
 
     /** A library over {@link #books}, scanned, before the window opens. */

@@ -1,6 +1,7 @@
 package app.colophon.ui.detail;
 
 import app.colophon.ui.UiContext;
+import app.colophon.ui.common.AppIcons;
 import app.colophon.ui.common.ControllerFactory;
 import app.colophon.ui.common.Views;
 import app.colophon.ui.main.BookOpener;
@@ -60,6 +61,7 @@ public final class BookWindows implements BookOpener {
         Views.Loaded<BookDetailController> view = Views.load(VIEW, controllers::call);
         BookDetailController controller = view.controller();
         Stage stage = new Stage();
+        AppIcons.apply(stage);
         Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
         scene.getStylesheets().add(UiContext.stylesheet());
         stage.setScene(scene);

@@ -237,17 +237,18 @@ class MainWindowTest {
 
     @Test
     void whileASlowResyncRunsTheTileShowsASpinnerAndItsActionsAreDisabled(FxRobot robot) {
-        ui.resync.hold();
+        ui.tasks.hold();
         BookTile tile = tile(robot, "Dune");
         openMoreMenu(robot, tile);
         robot.clickOn(BookMenus.SCAN);
-        waitUntil(() -> !ui.resync.calls().isEmpty());
+        assertThat(ui.tasks.pending()).as("the resync, started and not finished").isEqualTo(1);
 
         assertThat(tile.lookup(".tile-spinner").isVisible()).isTrue();
         assertThat(resyncItems(tile)).allSatisfy(item -> assertThat(item.isDisable()).isTrue());
         assertThat(tile(robot, "Emma").lookup(".tile-spinner").isVisible()).isFalse();
 
-        ui.resync.release();
+        robot.interact(ui.tasks::release);
+        assertThat(ui.resync.calls()).containsExactly(new Call("book", duneId, ResyncMode.SCAN));
         // The tile may be between two items for a moment while the grid applies the update: wait, do not fail.
         waitUntil(() -> {
             BookTile dune = tileOrNull(robot, "Dune");
