@@ -186,9 +186,10 @@ class NeverLoseAnEditTest {
     }
 
     /**
-     * A resync of an edited book whose file is where the library last saw it, or under an unmounted folder. (A
-     * resync of a book whose file moved since the last scan deletes that record by design, DESIGN §5: that is an
-     * explicit action on a file gone from its place, not one of the everyday events this test is about.)
+     * A resync of an edited book whose file is where the library last saw it, or whose record lies under an unmounted
+     * folder. (A resync of a book whose file moved or went missing since the last scan deletes that record by design,
+     * DESIGN §5: that is an explicit action on a file gone from its place, not one of the everyday events this test
+     * is about.)
      */
     private void resyncOne() {
         if (edits.isEmpty()) {
@@ -197,9 +198,10 @@ class NeverLoseAnEditTest {
         List<Integer> edited = new ArrayList<>(edits.keySet());
         int identity = edited.get(random.nextInt(edited.size()));
         Edit edit = edits.get(identity);
-        boolean inPlace = app.libraries().book(edit.bookId()).orElseThrow().files().stream()
-                .anyMatch(f -> f.path().equals(where.get(identity)) && !f.missing());
-        boolean outOfReach = unmounted.keySet().stream().anyMatch(where.get(identity)::startsWith);
+        List<BookFile> files = app.libraries().book(edit.bookId()).orElseThrow().files();
+        boolean inPlace = files.stream().anyMatch(f -> f.path().equals(where.get(identity)) && !f.missing());
+        // a record the library keeps under an unmounted folder: the resync must be refused
+        boolean outOfReach = files.stream().allMatch(f -> unmounted.keySet().stream().anyMatch(f.path()::startsWith));
         if (!inPlace && !outOfReach) {
             return;
         }
