@@ -40,24 +40,42 @@ public class Notifier {
         return shown;
     }
 
+    /** On the main window. */
     public void info(String text) {
-        show(Kind.INFO, text);
+        info(null, text);
+    }
+
+    /** On {@code window}, the one the action that led to it was taken in (null: the main window). */
+    public void info(Window window, String text) {
+        show(window, Kind.INFO, text);
     }
 
     public void warning(String text) {
-        show(Kind.WARNING, text);
+        warning(null, text);
+    }
+
+    public void warning(Window window, String text) {
+        show(window, Kind.WARNING, text);
     }
 
     /** An error the user can act on (a file that cannot be read, a missing folder): no stack trace needed. */
     public void error(String text) {
+        error(null, text);
+    }
+
+    public void error(Window window, String text) {
         LOG.info("Shown to the user: {}", text);
-        show(Kind.ERROR, text);
+        show(window, Kind.ERROR, text);
     }
 
     /** Something that should not happen: the user gets {@code text}, the log gets the whole story. */
     public void unexpected(String text, Throwable cause) {
+        unexpected(null, text, cause);
+    }
+
+    public void unexpected(Window window, String text, Throwable cause) {
         LOG.error(text, cause);
-        show(Kind.ERROR, text);
+        show(window, Kind.ERROR, text);
     }
 
     /** What stands for several notifications at once: the errors among the recent ones, which must not get lost. */
@@ -70,9 +88,10 @@ public class Notifier {
                 .hideAfter(errors.isEmpty() ? INFO_SHOWN : Duration.INDEFINITE);
     }
 
-    private void show(Kind kind, String text) {
+    private void show(Window window, Kind kind, String text) {
         shown.add(new Message(kind, text));
-        Window anchor = owner != null && owner.isShowing() ? owner
+        Window anchor = window != null && window.isShowing() ? window
+                : owner != null && owner.isShowing() ? owner
                 : Window.getWindows().stream().filter(Window::isShowing).findFirst().orElse(null);
         if (anchor == null) {
             // No window left to show it on (the app is closing): the message is kept and logged, not shown.

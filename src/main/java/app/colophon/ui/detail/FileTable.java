@@ -2,9 +2,9 @@ package app.colophon.ui.detail;
 
 import app.colophon.ui.common.Texts;
 import app.colophon.model.BookFile;
-import app.colophon.ui.main.ActionCells;
-import app.colophon.ui.main.BookMenus;
-import app.colophon.ui.main.LibraryModel;
+import app.colophon.ui.books.ActionCells;
+import app.colophon.ui.books.BookMenus;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.resync.ResyncActions;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
@@ -32,9 +32,9 @@ final class FileTable {
     FileTable(TableView<BookFile> table, LibraryModel model, ResyncActions resync, Consumer<Path> showFolder) {
         this.table = table;
         Function<BookFile, BookMenus.Actions> actions = file -> new BookMenus.Actions(
-                () -> resync.scanFile(file.id(), file.bookId()),
-                () -> resync.refreshFile(file.id(), file.bookId()),
-                () -> resync.resetFile(file.id(), file.bookId()),
+                () -> resync.scanFile(window(), file.id(), file.bookId()),
+                () -> resync.refreshFile(window(), file.id(), file.bookId()),
+                () -> resync.resetFile(window(), file.id(), file.bookId()),
                 null,
                 () -> showFolder.accept(file.path().toAbsolutePath().getParent()));
 
@@ -125,5 +125,10 @@ final class FileTable {
             setTooltip(failed ? new Tooltip(item.error()) : null);
             getStyleClass().add(failed ? "file-error" : "file-ok");
         }
+    }
+
+    /** The detail window the table is in: the owner of the dialogs and notifications of its rows' actions. */
+    private javafx.stage.Window window() {
+        return table.getScene() == null ? null : table.getScene().getWindow();
     }
 }

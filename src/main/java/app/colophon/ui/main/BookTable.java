@@ -1,5 +1,8 @@
 package app.colophon.ui.main;
 
+import app.colophon.ui.books.ActionCells;
+import app.colophon.ui.books.BookMenus;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.common.Texts;
 import app.colophon.model.BookSummary;
 import app.colophon.model.SeriesEntry;

@@ -1,5 +1,7 @@
 package app.colophon.ui.main;
 
+import app.colophon.ui.books.BookMenus;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.common.Texts;
 import app.colophon.model.BookSummary;
 import app.colophon.ui.common.CoverImages;
@@ -56,7 +58,8 @@ final class BookTile extends GridCell<BookSummary> {
         getStyleClass().add("book-tile");
         BooleanBinding busy = Bindings.createBooleanBinding(() -> model.busyBooks().contains(bookId.get()),
                 model.busyBooks(), bookId);
-        BookMenus.Actions forThisTile = BookMenus.forCurrent(actions, bookId::get);
+        BookMenus.Actions forThisTile = BookMenus.forCurrent(() -> bookId.get() < 0 ? null : bookId.get(),
+                actions::apply, true);
         MenuButton more = BookMenus.moreButton(forThisTile, busy);
         setContextMenu(BookMenus.contextMenu(forThisTile, busy));
 

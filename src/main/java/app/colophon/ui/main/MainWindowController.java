@@ -1,5 +1,11 @@
 package app.colophon.ui.main;
 
+import app.colophon.ui.common.Desktop;
+import app.colophon.ui.books.BookViews;
+import app.colophon.ui.books.BookOpener;
+import app.colophon.ui.books.BookMenus;
+import app.colophon.ui.books.BookEvent;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.library.ColophonException;
 import app.colophon.model.BookSummary;
 import app.colophon.model.Library;
@@ -66,7 +72,7 @@ public final class MainWindowController {
     private final BookOpener opener;
     private final Consumer<Path> showFolder;
     private final FolderPicker folderPicker;
-    private final ApiToggle apiToggle;
+    private final Optional<ApiToggle> apiToggle;
     private final CompletableFuture<LibraryPreload> preload;
     /** Books read ahead for a library about to be selected, used instead of reading them again. */
     private LibraryPreload preloaded;
@@ -99,21 +105,26 @@ public final class MainWindowController {
     @FXML private MenuButton settingsButton;
     @FXML private CheckMenuItem apiItem;
 
-    public MainWindowController(UiServices services, LibraryModel model, ResyncActions resync, CoverImages covers,
-                                FxTasks tasks, Notifier notifier, ScanRunner scans, Preferences prefs,
-                                BookOpener opener, Consumer<Path> showFolder, FolderPicker folderPicker,
-                                ApiToggle apiToggle, CompletableFuture<LibraryPreload> preload) {
-        this.services = services;
-        this.model = model;
+    /**
+     * @param views     the books and what every view of them works with
+     * @param desktop   where to remember the window's state (its own preferences node), folders to show and pick
+     * @param apiToggle the Settings menu's local API switch, where the window offers one
+     * @param preload   the libraries and the first library's books, being read while the window appears
+     */
+    public MainWindowController(BookViews views, ResyncActions resync, ScanRunner scans, BookOpener opener,
+                                Desktop desktop, Optional<ApiToggle> apiToggle,
+                                CompletableFuture<LibraryPreload> preload) {
+        this.services = views.services();
+        this.model = views.model();
+        this.covers = views.covers();
+        this.tasks = views.tasks();
+        this.notifier = views.notifier();
         this.resync = resync;
-        this.covers = covers;
-        this.tasks = tasks;
-        this.notifier = notifier;
         this.scans = scans;
-        this.prefs = prefs;
         this.opener = opener;
-        this.showFolder = showFolder;
-        this.folderPicker = folderPicker;
+        this.prefs = desktop.prefs();
+        this.showFolder = desktop.showFolder();
+        this.folderPicker = desktop.folderPicker();
         this.apiToggle = apiToggle;
         this.preload = preload;
     }
@@ -125,7 +136,8 @@ public final class MainWindowController {
         missing = new MissingEntry(missingBox, missingEntry, removeMissingButton, model.books());
         searchField.textProperty().addListener((o, was, now) -> updateFilter());
         missing.selectedProperty().addListener((o, was, now) -> updateFilter());
-        libraryActions = new LibraryActions(services, tasks, notifier, folderPicker, new LibraryHost());
+        libraryActions = new LibraryActions(services, tasks, notifier, folderPicker,
+                new LibraryActions.Host(this::window, this::loadLibraries, this::loadBooks, this::scanFromMenu));
 
         sortBox.getItems().setAll(Sorting.values());
         sortBox.setValue(Sorting.saved(prefs));
@@ -194,23 +206,24 @@ public final class MainWindowController {
             }
         });
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        if (apiToggle != null) {
-            apiToggle.bind(apiItem);
-        } else {
-            settingsButton.setVisible(false);
-        }
-        if (preload == null) {
+        apiToggle.ifPresentOrElse(api -> api.bind(apiItem), () -> settingsButton.setVisible(false));
+        // Done already (or at once, in tests), whenComplete runs here on the FX thread: no wait for a pulse.
+        preload.whenComplete((p, error) -> {
+            if (Platform.isFxApplicationThread()) {
+                preloadArrived(p, error);
+            } else {
+                Platform.runLater(() -> preloadArrived(p, error));
+            }
+        });
+    }
+
+    private void preloadArrived(LibraryPreload p, Throwable error) {
+        if (error != null) {
+            notifier.unexpected("Could not read the library", error);
             loadLibraries();
         } else {
-            preload.whenComplete((p, error) -> Platform.runLater(() -> {
-                if (error != null) {
-                    notifier.unexpected("Could not read the library", error);
-                    loadLibraries();
-                } else {
-                    preloaded = p;
-                    showLibraries(p.libraries());
-                }
-            }));
+            preloaded = p;
+            showLibraries(p.libraries());
         }
     }
 
@@ -238,8 +251,8 @@ public final class MainWindowController {
     }
 
     BookMenus.Actions actionsFor(long bookId) {
-        return new BookMenus.Actions(() -> resync.scanBook(bookId), () -> resync.refreshBook(bookId),
-                () -> resync.resetBook(bookId), () -> opener.open(bookId, true), () -> showFolderOf(bookId));
+        return new BookMenus.Actions(() -> resync.scanBook(window(), bookId), () -> resync.refreshBook(window(), bookId),
+                () -> resync.resetBook(window(), bookId), () -> opener.open(bookId, true), () -> showFolderOf(bookId));
     }
 
     private void openBook(BookSummary book) {
@@ -265,14 +278,9 @@ public final class MainWindowController {
             opener.open(selectedBook.get(), false);
             e.consume();
         } else if (e.getCode() == KeyCode.F5 && selectedBook.get() >= 0) {
-            resync.scanBook(selectedBook.get());
+            resync.scanBook(window(), selectedBook.get());
             e.consume();
         }
-    }
-
-    private void loadLibraries() {
-        tasks.run(() -> services.libraries().libraries(), this::showLibraries,
-                e -> notifier.unexpected("Could not read the libraries", e));
     }
 
     private void showLibraries(List<Library> libraries) {
@@ -341,39 +349,31 @@ public final class MainWindowController {
         }
     }
 
-    /** What the library menu's actions ask of the window. */
-    private final class LibraryHost implements LibraryActions.Host {
-        @Override
-        public Window owner() {
-            return root.getScene() == null ? null : root.getScene().getWindow();
-        }
+    /** This window: the owner of the dialogs and notifications its actions lead to. */
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
 
-        @Override
-        public void librariesChanged() {
-            Library before = libraryList.getSelectionModel().getSelectedItem();
-            tasks.run(() -> services.libraries().libraries(), libraries -> {
-                showLibraries(libraries);
-                Library now = libraryList.getSelectionModel().getSelectedItem();
-                if (before != null && now != null && now.equals(before)) {
-                    loadBooks(now.id()); // the same library, its folders unchanged: its books may have gone
-                }
-            }, e -> notifier.unexpected("Could not read the libraries", e));
-        }
+    /** Reads the libraries (again); after a change, also the shown one's books if it stayed the same. */
+    private void loadLibraries() {
+        Library before = libraryList.getSelectionModel().getSelectedItem();
+        tasks.run(() -> services.libraries().libraries(), libraries -> {
+            showLibraries(libraries);
+            Library now = libraryList.getSelectionModel().getSelectedItem();
+            if (before != null && now != null && now.equals(before)) {
+                loadBooks(now.id()); // the same library, its folders unchanged: its books may have gone
+            }
+        }, e -> notifier.unexpected("Could not read the libraries", e));
+    }
 
-        @Override
-        public void booksChanged(long libraryId) {
-            loadBooks(libraryId);
-        }
-
-        @Override
-        public void scan(long libraryId) {
-            Library selected = libraryList.getSelectionModel().getSelectedItem();
-            scans.scan(libraryId, report -> {
-                if (selected != null && selected.id() == libraryId) {
-                    loadBooks(libraryId);
-                }
-            });
-        }
+    /** Scans a library from its menu; the books are read again if it is the one shown. */
+    private void scanFromMenu(long libraryId) {
+        Library selected = libraryList.getSelectionModel().getSelectedItem();
+        scans.scan(libraryId, report -> {
+            if (selected != null && selected.id() == libraryId) {
+                loadBooks(libraryId);
+            }
+        });
     }
 
     @FXML
