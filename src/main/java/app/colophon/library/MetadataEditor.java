@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The user's own edits: every value set here gets source {@code manual}; an empty value is stored as a manual
- * clear, which a normal scan does not refill.
+ * clear, which a normal scan does not refill. Control characters are dropped and over-long values refused
+ * ({@link ManualValues}, {@link InvalidValueException}).
  */
 public final class MetadataEditor {
 
@@ -29,7 +30,7 @@ public final class MetadataEditor {
             Book book = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
             FieldValues<BookField> fields = book.fields();
             for (Map.Entry<BookField, Object> change : changes.entrySet()) {
-                fields = fields.with(change.getKey(), change.getValue(), Source.MANUAL);
+                fields = fields.with(change.getKey(), ManualValues.clean(change.getKey(), change.getValue()), Source.MANUAL);
             }
             Book updated = db.books().updateFields(book, fields);
             return new BookWithFiles(updated, db.files().ofBook(bookId));
@@ -41,7 +42,7 @@ public final class MetadataEditor {
             BookFile file = db.files().find(fileId).orElseThrow(() -> new NotFoundException("No file with id " + fileId));
             FieldValues<FileField> fields = file.fields();
             for (Map.Entry<FileField, Object> change : changes.entrySet()) {
-                fields = fields.with(change.getKey(), change.getValue(), Source.MANUAL);
+                fields = fields.with(change.getKey(), ManualValues.clean(change.getKey(), change.getValue()), Source.MANUAL);
             }
             Book book = db.books().find(file.bookId()).orElseThrow();
             db.files().update(book.libraryId(), file.withFields(fields));
