@@ -163,6 +163,14 @@ public final class LibraryService {
         return db.books().summaries(libraryId);
     }
 
+    /**
+     * The same summaries one by one, as they are read, for output that streams them (the command line's and the API's
+     * book lists): a library of 100,000 books is never held in memory at once.
+     */
+    public void forEachSummary(long libraryId, Consumer<BookSummary> each) {
+        db.books().forEachSummary(libraryId, 1_000, each);
+    }
+
     public Optional<BookSummary> summary(long bookId) {
         return db.books().summary(bookId);
     }

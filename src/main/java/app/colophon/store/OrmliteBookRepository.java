@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static app.colophon.store.OrmliteLibraryRepository.call;
 
@@ -109,31 +110,61 @@ final class OrmliteBookRepository implements BookRepository {
     }
 
     /**
+     * Page by page (by id), each page its own short read: a slow consumer (an HTTP client reading 100,000 books) holds
+     * neither all of them in memory nor a read transaction open the whole time.
+     */
+    @Override
+    public void forEachSummary(long libraryId, int pageSize, Consumer<BookSummary> each) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            List<BookSummary> page = call(() -> summariesWhere("library_id = ?",
+                    "library_id = ? AND id > " + from + " ORDER BY id LIMIT " + pageSize, libraryId));
+            page.forEach(each);
+            if (page.size() < pageSize) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /**
      * Straight JDBC rather than ORMLite's raw-row mapping: a 100,000-book window waits for this query, and turning
-     * every column into a String first cost as much again as SQLite's own work.
+     * every column into a String first cost as much again as SQLite's own work. The covers and missing flags are read
+     * for the books found ({@code coverWhere}, with the first and last id read appended as a range when there are many).
      */
     @SuppressWarnings("unchecked")
     private List<BookSummary> summariesWhere(String coverWhere, String bookWhere, long value) throws SQLException {
-        Map<Long, Long> covers = coverFiles(coverWhere, value);
-        Set<Long> missing = booksWithoutFileOnDisk(coverWhere, value);
+        record Row(long id, long libraryId, String title, String sortTitle, String authors, String series, long added) {
+        }
+        List<Row> rows = new ArrayList<>();
         DatabaseConnection connection = connections.getReadOnlyConnection("book");
         try (PreparedStatement select = ((JdbcDatabaseConnection) connection).getUnderlyingConnection()
                 .prepareStatement(SUMMARY_SQL + "WHERE " + bookWhere)) {
             select.setLong(1, value);
-            List<BookSummary> out = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    long id = rows.getLong(1);
-                    out.add(new BookSummary(id, rows.getLong(2), rows.getString(3), rows.getString(4),
-                            (List<Contributor>) FieldCodec.decode(BookField.AUTHORS, rows.getString(5)),
-                            (List<SeriesEntry>) FieldCodec.decode(BookField.SERIES, rows.getString(6)),
-                            Instant.ofEpochMilli(rows.getLong(7)), covers.get(id), missing.contains(id)));
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Row(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
+                            r.getString(6), r.getLong(7)));
                 }
             }
-            return out;
         } finally {
             connections.releaseConnection(connection);
         }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String range = rows.size() == 1 ? "" : " AND book_id BETWEEN " + rows.get(0).id() + " AND " + rows.get(rows.size() - 1).id();
+        Map<Long, Long> covers = coverFiles(coverWhere + range, value);
+        Set<Long> missing = booksWithoutFileOnDisk(coverWhere + range, value);
+        List<BookSummary> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            out.add(new BookSummary(row.id(), row.libraryId(), row.title(), row.sortTitle(),
+                    (List<Contributor>) FieldCodec.decode(BookField.AUTHORS, row.authors()),
+                    (List<SeriesEntry>) FieldCodec.decode(BookField.SERIES, row.series()),
+                    Instant.ofEpochMilli(row.added()), covers.get(row.id()), missing.contains(row.id())));
+        }
+        return out;
     }
 
     /** Reads only columns of the covering index {@code book_summary} (migration V2): no wide rows. */
