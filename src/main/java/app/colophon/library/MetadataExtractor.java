@@ -84,6 +84,12 @@ public final class MetadataExtractor {
         }
     }
 
+    /** The reading of a file given up after {@code budget}: the one message of scans and resyncs alike. */
+    public FileReading timedOut(Path path, java.time.Duration budget) {
+        FileFormat format = FileFormat.fromPath(path).orElseThrow();
+        return failure(path, "Failed to parse " + format + ": reading took longer than " + budget.toSeconds() + " s");
+    }
+
     private FileReading failed(Path path, FileFormat format, long size, long modified, String error) {
         return reading(path, format, size, modified, pathValues(path, format), ParsedMetadata.empty(), error, null);
     }
