@@ -8,6 +8,7 @@ import app.colophon.library.NotFoundException;
 import app.colophon.library.ParseFailedException;
 import app.colophon.library.ResyncMode;
 import app.colophon.library.ResyncResult;
+import app.colophon.library.StorageTrouble;
 import app.colophon.model.BookFile;
 import app.colophon.model.BookWithFiles;
 import com.fasterxml.jackson.core.JsonParser;
@@ -71,7 +72,15 @@ final class ApiHandler implements LoopbackHttpServer.Handler {
         } catch (ColophonException e) {
             LOG.error("API request {} {} failed", request.method(), request.path(), e);
             return Answer.error(500, e.getMessage());
-        } catch (RuntimeException | IOException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException e) {
+            if (StorageTrouble.diskFull(e) || StorageTrouble.readOnly(e)) {
+                // the machine's trouble, not the API's: said as it is, with the status WebDAV made for it
+                LOG.warn("API request {} {}: {}", request.method(), request.path(), e.getMessage());
+                return Answer.error(507, e.getMessage());
+            }
+            LOG.error("API request {} {} failed", request.method(), request.path(), e);
+            return Answer.error(500, "Internal error; the details are in Colophon's log");
+        } catch (IOException | StackOverflowError | OutOfMemoryError e) {
             // logged to the log file, once, and answered: the server keeps serving the next requests
             LOG.error("API request {} {} failed", request.method(), request.path(), e);
             return Answer.error(500, "Internal error; the details are in Colophon's log");

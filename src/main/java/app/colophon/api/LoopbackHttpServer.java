@@ -45,7 +45,7 @@ final class LoopbackHttpServer implements AutoCloseable {
             Map.entry(408, "Request Timeout"), Map.entry(409, "Conflict"), Map.entry(413, "Content Too Large"),
             Map.entry(414, "URI Too Long"), Map.entry(421, "Misdirected Request"), Map.entry(422, "Unprocessable Entity"),
             Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
-            Map.entry(501, "Not Implemented"), Map.entry(503, "Service Unavailable"));
+            Map.entry(501, "Not Implemented"), Map.entry(503, "Service Unavailable"), Map.entry(507, "Insufficient Storage"));
 
     /** Answers one request; never throws for a request it cannot serve, it answers it. */
     interface Handler {

@@ -39,8 +39,10 @@ public final class LibraryService {
 
     /** The first library, created (empty, without roots) on first use. */
     public Library defaultLibrary() {
-        return db.inTransaction(() -> db.libraries().list().stream().findFirst()
-                .orElseGet(() -> db.libraries().create(DEFAULT_LIBRARY)));
+        // looked up outside a write first: a read-only data folder can still list its books
+        Optional<Library> first = db.libraries().list().stream().findFirst();
+        return first.orElseGet(() -> db.inTransaction(() -> db.libraries().list().stream().findFirst()
+                .orElseGet(() -> db.libraries().create(DEFAULT_LIBRARY))));
     }
 
     /**
