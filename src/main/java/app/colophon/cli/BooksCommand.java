@@ -46,14 +46,15 @@ final class BooksCommand extends Session.Top implements Callable<Integer> {
     }
 
     static String authors(List<Contributor> authors) {
-        return authors.stream().map(Contributor::name).collect(Collectors.joining("; "));
+        return Escaped.of(authors.stream().map(Contributor::name).collect(Collectors.joining("; ")));
     }
 
     static String series(List<SeriesEntry> series) {
-        return series.stream().map(SeriesEntry::display).collect(Collectors.joining("; "));
+        return Escaped.of(series.stream().map(SeriesEntry::display).collect(Collectors.joining("; ")));
     }
 
+    /** A value for one tab-separated column: escaped, so a tab or a line break in it cannot shift the columns. */
     static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        return Escaped.of(s);
     }
 }

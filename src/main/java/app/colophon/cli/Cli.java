@@ -50,12 +50,12 @@ public final class Cli {
         cli.setParameterExceptionHandler((e, arguments) -> {
             // One line, like every other error; the usage text is one --help away.
             CommandLine command = e.getCommandLine();
-            command.getErr().println("colophon: " + e.getMessage()
+            command.getErr().println("colophon: " + Escaped.of(e.getMessage())
                     + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
             return command.getCommandSpec().exitCodeOnInvalidInput();
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("colophon: " + e.getMessage());
+            commandLine.getErr().println("colophon: " + Escaped.of(e.getMessage()));
             return exitCode(e);
         });
         return cli.execute(args);

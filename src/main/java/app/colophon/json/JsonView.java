@@ -15,6 +15,9 @@ import app.colophon.model.SeriesEntry;
 import app.colophon.model.Sourced;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -26,6 +29,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -33,6 +37,10 @@ import java.util.function.Consumer;
 public final class JsonView {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new Controls());
+    }
     private static final ObjectWriter STREAMING = JSON.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -79,6 +87,30 @@ public final class JsonView {
         }
         json.writeEndArray();
         json.flush();
+    }
+
+    /**
+     * JSON escapes C0 controls ({@code \u001B}) already; DEL, the C1 controls (U+009B is a terminal's CSI too) and
+     * the invisible bidirectional overrides are escaped the same way, so no JSON we print carries a raw one.
+     */
+    private static final class Controls extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        Controls() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            boolean control = c >= 0x80 && c <= 0x9f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
+                    || c == 0x2028 || c == 0x2029;
+            return control ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", c)) : null;
+        }
     }
 
     /** The short form used by {@code books}: id, title, authors, series. */

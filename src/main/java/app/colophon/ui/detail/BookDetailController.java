@@ -245,7 +245,7 @@ public final class BookDetailController {
             }
         }
         fileGrid.setDisable(selected == null);
-        fileHeading.setText(selected == null ? "File" : "File: " + selected.path().getFileName());
+        fileHeading.setText(selected == null ? "File" : "File: " + Texts.visible(String.valueOf(selected.path().getFileName())));
         stashed.set(!stash.isEmpty());
     }
 
@@ -333,9 +333,10 @@ public final class BookDetailController {
     private static String displayTitle(BookWithFiles full) {
         String t = full.book().title();
         if (t != null) {
-            return t;
+            return Texts.visible(t);
         }
-        return full.files().stream().findFirst().map(f -> String.valueOf(f.path().getFileName())).orElse("Untitled");
+        return full.files().stream().findFirst().map(f -> Texts.visible(String.valueOf(f.path().getFileName())))
+                .orElse("Untitled");
     }
 
     private static String facts(BookWithFiles full) {
