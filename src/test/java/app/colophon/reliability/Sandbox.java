@@ -30,7 +30,12 @@ final class Sandbox {
 
     /** {@code java … app.colophon.Main <args>} as a shell command line (arguments quoted). */
     static String colophon(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ChildJvm.java().toString(), "-Xmx256m", "-cp", productionClassPath(),
+        return colophonWithHeap("256m", args);
+    }
+
+    /** {@link #colophon} in a heap of {@code maxHeap} ({@code -Xmx}). */
+    static String colophonWithHeap(String maxHeap, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ChildJvm.java().toString(), "-Xmx" + maxHeap, "-cp", productionClassPath(),
                 "app.colophon.Main"));
         cmd.addAll(Arrays.asList(args));
         return cmd.stream().map(Sandbox::quote).collect(Collectors.joining(" "));
