@@ -92,6 +92,8 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         try {
             DataDirectory.createPrivateFolder(log.getParent());
             DataDirectory.createPrivateFile(log);
+            // opened once here for what it says when it cannot be: logback itself only says "failed"
+            java.nio.file.Files.newOutputStream(log, java.nio.file.StandardOpenOption.APPEND).close();
             return null;
         } catch (IOException | RuntimeException e) {
             return e instanceof java.nio.file.AccessDeniedException ? "permission denied"

@@ -92,6 +92,46 @@ class MachineTroubleTest {
     }
 
     @Test
+    void theApiOfAReadOnlyDataFolderAnswersReadsAndRefusesResyncsWith507() throws Exception {
+        Path data;
+        long dune;
+        try (TestLibrary lib = TestLibrary.create(temp)) {
+            Epubs.write(lib.root.resolve("Dune.epub"), "Dune", "Frank Herbert");
+            lib.scan();
+            data = lib.app.dataDir();
+            dune = lib.bookTitled("Dune").id();
+            app.colophon.api.ApiServer.start(lib.app, 0).close(); // the token exists before the folder becomes read-only
+        }
+        String token = Files.readString(data.resolve("api-token")).strip();
+        Process serve = Sandbox.startInNamespace("mount --bind -o ro " + quote(data.toString()) + " " + quote(data.toString())
+                + " && exec " + colophon("--data-dir", data.toString(), "serve", "--port", "0"), temp.resolve("serve.err"));
+        try {
+            String listening = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            assertThat(listening).as("first line of serve; stderr: %s", Files.readString(temp.resolve("serve.err")))
+                    .startsWith("Colophon API listening on http://127.0.0.1:");
+            java.net.URI api = java.net.URI.create(listening.split(" ")[4]);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+            java.net.http.HttpResponse<String> books = http.send(java.net.http.HttpRequest.newBuilder(api.resolve("books"))
+                    .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> resync = http.send(java.net.http.HttpRequest.newBuilder(
+                    api.resolve("books/" + dune + "/resync")).header("Authorization", "Bearer " + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(books.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(books.body()).get(0).get("title").asText()).isEqualTo("Dune");
+            assertThat(resync.statusCode()).isEqualTo(507);
+            assertThat(JSON.readTree(resync.body()).get("error").asText())
+                    .isEqualTo("The data folder " + data + " is read-only; Colophon can show the library but not change it");
+        } finally {
+            serve.destroy();
+            serve.waitFor();
+        }
+    }
+
+    @Test
     void aLogThatCannotBeOpenedLeavesStdoutToTheJsonAndSaysSoInOneLine() throws IOException {
         Path data;
         try (TestLibrary lib = TestLibrary.create(temp)) {

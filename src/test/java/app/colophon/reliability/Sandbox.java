@@ -49,6 +49,20 @@ final class Sandbox {
         return run(cmd);
     }
 
+    /**
+     * Starts {@code script} in a new mount namespace and returns at once (stdout is the process's, for the caller to
+     * read; stderr goes to {@code stderr}); for a server the test talks to while it runs.
+     */
+    static Process startInNamespace(String script, Path stderr) {
+        List<String> cmd = new ArrayList<>(namespaceCommand());
+        cmd.addAll(List.of("sh", "-c", script));
+        try {
+            return new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs {@code script} with sh as is. */
     static Run shell(String script) {
         return run(List.of("sh", "-c", script));

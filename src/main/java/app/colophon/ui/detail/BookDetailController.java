@@ -1,6 +1,7 @@
 package app.colophon.ui.detail;
 
 import app.colophon.ui.common.Texts;
+import app.colophon.library.InvalidValueException;
 import app.colophon.library.NotFoundException;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
@@ -288,6 +289,8 @@ public final class BookDetailController {
             if (error instanceof NotFoundException) {
                 notifier.error(error.getMessage());
                 reload();
+            } else if (error instanceof InvalidValueException) {
+                notifier.error("Could not save the changes: " + error.getMessage()); // the edits stay to be fixed
             } else {
                 notifier.unexpected("Could not save the changes: " + error.getMessage(), error);
             }
