@@ -2,6 +2,7 @@ package app.colophon.store;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.AclEntry;
@@ -54,7 +55,7 @@ public final class PrivateFiles {
             }
         } catch (FileAlreadyExistsException raced) {
             if (!Files.isDirectory(absolute)) {
-                throw raced;
+                throw new FileSystemException(absolute.toString(), null, "a file is in the way of the folder");
             }
         }
     }
