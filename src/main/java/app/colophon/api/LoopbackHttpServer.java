@@ -216,6 +216,13 @@ final class LoopbackHttpServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("API: closing the port: {}", e.toString());
         }
+        try {
+            // The port is only free once the acceptor is out of accept(): the JDK finishes closing a socket that a
+            // thread is blocked on when that thread returns, and until then the port still took connections.
+            acceptor.join(TimeUnit.SECONDS.toMillis(finishSeconds));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         threads.shutdown();
         try {
             if (!threads.awaitTermination(finishSeconds, TimeUnit.SECONDS)) {
