@@ -84,7 +84,7 @@ public class Notifier {
                 .filter(m -> m.kind() == Kind.ERROR).map(Message::text).distinct().toList();
         String text = errors.isEmpty() ? "Several messages at once; the details are in Colophon's log."
                 : "Several messages at once. Errors: " + String.join(" · ", errors);
-        return Notifications.create().title("Colophon").text(text).position(Pos.BOTTOM_RIGHT).owner(anchor)
+        return Notifications.create().title("Colophon").text(Texts.visible(text)).position(Pos.BOTTOM_RIGHT).owner(anchor)
                 .hideAfter(errors.isEmpty() ? INFO_SHOWN : Duration.INDEFINITE);
     }
 
@@ -99,7 +99,8 @@ public class Notifier {
         }
         // An error stays until the user closes it: it must not vanish while they look elsewhere. Past a few at once,
         // ControlsFX would stack them off the edge of the screen; they fold into one that still names the errors.
-        Notifications n = Notifications.create().text(text).position(Pos.BOTTOM_RIGHT).owner(anchor)
+        // a file name in a message shows its control characters as symbols (Texts.visible)
+        Notifications n = Notifications.create().text(Texts.visible(text)).position(Pos.BOTTOM_RIGHT).owner(anchor)
                 .hideAfter(kind == Kind.ERROR ? Duration.INDEFINITE : INFO_SHOWN)
                 .threshold(MAX_STACKED, folded(anchor));
         switch (kind) {

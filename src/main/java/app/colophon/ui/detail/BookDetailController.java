@@ -2,6 +2,7 @@ package app.colophon.ui.detail;
 
 import app.colophon.ui.books.BookViews;
 import app.colophon.ui.common.Texts;
+import app.colophon.library.InvalidValueException;
 import app.colophon.library.NotFoundException;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
@@ -238,7 +239,7 @@ public final class BookDetailController {
             }
         }
         fileGrid.setDisable(selected == null);
-        fileHeading.setText(selected == null ? "File" : "File: " + selected.path().getFileName());
+        fileHeading.setText(selected == null ? "File" : "File: " + Texts.visible(String.valueOf(selected.path().getFileName())));
         stashed.set(!stash.isEmpty());
     }
 
@@ -281,6 +282,8 @@ public final class BookDetailController {
             if (error instanceof NotFoundException) {
                 notifier.error(error.getMessage());
                 reload();
+            } else if (error instanceof InvalidValueException) {
+                notifier.error("Could not save the changes: " + error.getMessage()); // the edits stay to be fixed
             } else {
                 notifier.unexpected("Could not save the changes: " + error.getMessage(), error);
             }
@@ -326,9 +329,10 @@ public final class BookDetailController {
     private static String displayTitle(BookWithFiles full) {
         String t = full.book().title();
         if (t != null) {
-            return t;
+            return Texts.visible(t);
         }
-        return full.files().stream().findFirst().map(f -> String.valueOf(f.path().getFileName())).orElse("Untitled");
+        return full.files().stream().findFirst().map(f -> Texts.visible(String.valueOf(f.path().getFileName())))
+                .orElse("Untitled");
     }
 
     private static String facts(BookWithFiles full) {

@@ -38,13 +38,13 @@ final class FileTable {
                 null,
                 () -> showFolder.accept(file.path().toAbsolutePath().getParent()));
 
-        TableColumn<BookFile, String> name = column("Name", f -> String.valueOf(f.path().getFileName()), 220);
+        TableColumn<BookFile, String> name = column("Name", f -> Texts.visible(String.valueOf(f.path().getFileName())), 220);
         TableColumn<BookFile, String> format = column("Format", f -> f.format().name(), 72);
         format.setMinWidth(64);
         TableColumn<BookFile, String> size = column("Size", f -> humanSize(f.sizeBytes()), 80);
         size.setMinWidth(64);
         size.getStyleClass().add("size-column");
-        TableColumn<BookFile, String> path = column("Path", f -> f.path().toString(), 300);
+        TableColumn<BookFile, String> path = column("Path", f -> Texts.visible(f.path().toString()), 300);
         TableColumn<BookFile, BookFile> status = new TableColumn<>("Status");
         status.setPrefWidth(200);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -121,8 +121,8 @@ final class FileTable {
                 return;
             }
             boolean failed = item.error() != null && !item.error().isBlank();
-            setText(failed ? item.error() : OK);
-            setTooltip(failed ? new Tooltip(item.error()) : null);
+            setText(failed ? Texts.visible(item.error()) : OK);
+            setTooltip(failed ? new Tooltip(Texts.visible(item.error())) : null);
             getStyleClass().add(failed ? "file-error" : "file-ok");
         }
     }

@@ -66,7 +66,7 @@ final class BookTable {
         @Override
         protected void updateItem(BookSummary item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.title());
+            setText(empty || item == null ? null : Texts.visible(item.title()));
             setGraphic(!empty && item != null && item.missing() ? badge : null);
         }
     }

@@ -112,10 +112,10 @@ final class BookTile extends GridCell<BookSummary> {
         boolean sameBook = shownBookId == book.id();
         shownBookId = book.id();
         bookId.set(book.id());
-        title.setText(book.title());
+        title.setText(Texts.visible(book.title()));
         authors.setText(Texts.names(book.authors()));
         if (!sameBook || !cover.hasImage()) {
-            cover.showPlaceholder(book.title());
+            cover.showPlaceholder(Texts.visible(book.title()));
         }
         wantedCoverOf = book.id();
         covers.load(book.coverFileId(), image -> {
