@@ -23,6 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
@@ -53,7 +54,7 @@ final class BookTile extends GridCell<BookSummary> {
     private final CoverImages covers;
 
     BookTile(LibraryModel model, CoverImages covers, LongFunction<BookMenus.Actions> actions,
-             LongProperty selection, Consumer<BookSummary> open) {
+             Selection selection, List<BookSummary> shown, Consumer<BookSummary> open) {
         this.covers = covers;
         getStyleClass().add("book-tile");
         BooleanBinding busy = Bindings.createBooleanBinding(() -> model.busyBooks().contains(bookId.get()),
@@ -82,14 +83,14 @@ final class BookTile extends GridCell<BookSummary> {
         content.setVisible(false);
         setGraphic(content);
 
-        Runnable markSelection = () -> pseudoClassStateChanged(SELECTED_TILE, bookId.get() >= 0 && bookId.get() == selection.get());
-        selection.addListener((o, was, now) -> markSelection.run());
+        Runnable markSelection = () -> pseudoClassStateChanged(SELECTED_TILE, bookId.get() >= 0 && selection.contains(bookId.get()));
+        selection.ids().addListener((javafx.collections.SetChangeListener<Long>) c -> markSelection.run());
         bookId.addListener((o, was, now) -> markSelection.run());
         setOnMouseClicked(e -> {
             if (getItem() == null || e.getButton() != MouseButton.PRIMARY) {
                 return;
             }
-            selection.set(getItem().id());
+            selection.click(getItem().id(), e.isShortcutDown(), e.isShiftDown(), shown);
             if (e.getClickCount() == 2) {
                 open.accept(getItem());
             }
