@@ -6,6 +6,7 @@ import app.colophon.ui.books.BookViews;
 import app.colophon.ui.common.ControllerFactory;
 import app.colophon.ui.common.Desktop;
 import app.colophon.ui.common.CoverImages;
+import app.colophon.ui.common.FileLauncher;
 import app.colophon.ui.common.FolderPicker;
 import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
@@ -18,6 +19,7 @@ import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.main.LibraryPreload;
 import app.colophon.ui.main.MainWindowController;
 import app.colophon.ui.main.ScanRunner;
+import app.colophon.ui.resync.BulkResync;
 import app.colophon.ui.resync.RefreshConfirmation;
 import app.colophon.ui.resync.ResyncActions;
 import app.colophon.ui.settings.ApiToggle;
@@ -47,6 +49,7 @@ public final class UiContext implements AutoCloseable {
     private final CoverImages covers;
     private final ResyncActions resync;
     private final ScanRunner scans;
+    private final BulkResync bulk;
     private final BookWindows bookWindows;
     private final ControllerFactory controllers = new ControllerFactory();
     private final AboutWindow about = new AboutWindow();
@@ -55,31 +58,36 @@ public final class UiContext implements AutoCloseable {
     private EventHandler<WindowEvent> onMainHidden;
     private EventHandler<WindowEvent> saveWindowState;
 
-    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder) {
-        this(services, prefs, folderPicker, showFolder, null);
+    /** @param showDocument opens a file or a folder with the desktop's default application */
+    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showDocument) {
+        this(services, prefs, folderPicker, showDocument, null);
     }
 
     /** {@code localApi} is null where the window offers no local HTTP API (e.g. in tests of other things). */
-    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder,
+    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showDocument,
                      LocalApi localApi) {
-        this(services, prefs, folderPicker, showFolder, localApi, new ThreadPoolFxTasks());
+        this(services, prefs, folderPicker, showDocument, localApi, new ThreadPoolFxTasks());
     }
 
     /** With the given way to run background work (tests pass one that runs it at once). */
-    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showFolder,
+    public UiContext(UiServices services, Preferences prefs, FolderPicker folderPicker, Consumer<Path> showDocument,
                      LocalApi localApi, FxTasks tasks) {
         this.services = services;
         this.tasks = tasks;
         this.prefs = prefs;
         this.covers = new CoverImages(services.covers());
         BookViews views = new BookViews(services, model, tasks, notifier, covers);
-        this.resync = new ResyncActions(services, model, tasks, notifier, new RefreshConfirmation());
+        RefreshConfirmation confirmation = new RefreshConfirmation();
+        this.resync = new ResyncActions(services, model, tasks, notifier, confirmation);
+        this.bulk = new BulkResync(services, model, notifier, confirmation);
         this.scans = new ScanRunner(services, notifier);
-        this.bookWindows = new BookWindows(views, resync, showFolder, controllers);
+        FileLauncher launcher = new FileLauncher(showDocument, tasks, notifier);
+        this.bookWindows = new BookWindows(views, resync, launcher, controllers);
         Optional<ApiToggle> api = Optional.ofNullable(localApi)
                 .map(local -> new ApiToggle(local, tasks, notifier, prefs.node("settings")));
-        controllers.register(MainWindowController.class, () -> new MainWindowController(views, resync, scans,
-                bookWindows, new Desktop(prefs.node("main"), showFolder, folderPicker), api, preload()));
+        controllers.register(MainWindowController.class, () -> new MainWindowController(views,
+                new MainWindowController.Actions(resync, bulk, scans, bookWindows),
+                new Desktop(prefs.node("main"), launcher, folderPicker), api, preload()));
         about.registerControllers(controllers);
     }
 
@@ -154,6 +162,10 @@ public final class UiContext implements AutoCloseable {
         return scans;
     }
 
+    public BulkResync bulk() {
+        return bulk;
+    }
+
     public BookWindows bookWindows() {
         return bookWindows;
     }
@@ -170,6 +182,7 @@ public final class UiContext implements AutoCloseable {
             mainStage.removeEventHandler(WindowEvent.WINDOW_HIDDEN, saveWindowState);
         }
         scans.stop(java.time.Duration.ofSeconds(10));
+        bulk.job().stop(java.time.Duration.ofSeconds(10));
         tasks.close();
         covers.close();
     }

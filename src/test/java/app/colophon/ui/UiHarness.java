@@ -28,7 +28,8 @@ public final class UiHarness implements AutoCloseable {
     /** The window's background work, run at once on the FX thread (see {@link ImmediateFxTasks}). */
     public final ImmediateFxTasks tasks = new ImmediateFxTasks();
     public final UiContext context;
-    public final List<Path> shownFolders = new ArrayList<>();
+    /** What the window handed to the desktop: files opened, folders shown. */
+    public final List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Preferences prefs;
     private volatile Path nextFolder;
     private Stage stage;
@@ -49,7 +50,7 @@ public final class UiHarness implements AutoCloseable {
         UiServices services = new UiServices(colophon.libraries(), resync, colophon.editor(), colophon.covers());
         FolderPicker picker = owner -> Optional.ofNullable(nextFolder);
         this.localApi = withLocalApi ? new app.colophon.ui.settings.LocalApi(colophon, 0) : null;
-        this.context = new UiContext(services, prefs, picker, shownFolders::add, localApi, tasks);
+        this.context = new UiContext(services, prefs, picker, opened::add, localApi, tasks);
     }
 
     /** A library over {@link #books}, scanned, before the window opens. */

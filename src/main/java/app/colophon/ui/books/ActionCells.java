@@ -36,10 +36,10 @@ public final class ActionCells {
         private final StackPane box;
 
         public MoreCell(ObservableSet<Long> busy, ToLongFunction<T> idOf, Function<T, BookMenus.Actions> actions,
-                        boolean withEdit) {
+                        boolean books) {
             this.idOf = idOf;
             BooleanBinding itemBusy = busyBinding(busy, itemId);
-            MenuButton button = BookMenus.moreButton(BookMenus.forCurrent(this::getItem, actions, withEdit), itemBusy);
+            MenuButton button = BookMenus.moreButton(BookMenus.forCurrent(this::getItem, actions, books), itemBusy);
             ProgressIndicator spinner = new ProgressIndicator();
             spinner.getStyleClass().add("row-spinner");
             spinner.setMaxSize(18, 18);
@@ -68,10 +68,10 @@ public final class ActionCells {
         private final Predicate<T> missing;
 
         public ActionRow(ObservableSet<Long> busy, ToLongFunction<T> idOf, Function<T, BookMenus.Actions> actions,
-                         boolean withEdit, Consumer<T> open, Predicate<T> missing) {
+                         boolean books, Consumer<T> open, Predicate<T> missing) {
             this.idOf = idOf;
             this.missing = missing;
-            ContextMenu menu = BookMenus.contextMenu(BookMenus.forCurrent(this::getItem, actions, withEdit), busyBinding(busy, itemId));
+            ContextMenu menu = BookMenus.contextMenu(BookMenus.forCurrent(this::getItem, actions, books), busyBinding(busy, itemId));
             contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
             if (open != null) {
                 setOnMouseClicked(e -> {

@@ -5,8 +5,14 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The actions every book tile, list row and file row carries, built once as a "⋯" button and once as a
@@ -14,14 +20,38 @@ import java.util.List;
  */
 public final class BookMenus {
 
+    public static final String OPEN = "Open";
     public static final String SCAN = "Scan for new metadata";
     public static final String REFRESH = "Refresh all metadata";
     public static final String RESET = "Reset to file metadata";
     public static final String EDIT = "Edit metadata…";
     public static final String SHOW_IN_FOLDER = "Show in folder";
+    public static final String REMOVE = "Remove from library…";
 
-    /** What the menus do; a null edit or show-in-folder action leaves its item out. */
-    public record Actions(Runnable scan, Runnable refresh, Runnable reset, Runnable edit, Runnable showInFolder) {
+    /** What the menus do; a null action leaves its item out. */
+    public record Actions(Runnable open, Runnable scan, Runnable refresh, Runnable reset, Runnable edit,
+                          Runnable showInFolder, Runnable remove) {
+
+        /** Only the three resyncs; add the others with the {@code with…} methods. */
+        public static Actions resyncs(Runnable scan, Runnable refresh, Runnable reset) {
+            return new Actions(null, scan, refresh, reset, null, null, null);
+        }
+
+        public Actions withOpen(Runnable action) {
+            return new Actions(action, scan, refresh, reset, edit, showInFolder, remove);
+        }
+
+        public Actions withEdit(Runnable action) {
+            return new Actions(open, scan, refresh, reset, action, showInFolder, remove);
+        }
+
+        public Actions withShowInFolder(Runnable action) {
+            return new Actions(open, scan, refresh, reset, edit, action, remove);
+        }
+
+        public Actions withRemove(Runnable action) {
+            return new Actions(open, scan, refresh, reset, edit, showInFolder, action);
+        }
     }
 
     private BookMenus() {
@@ -29,22 +59,32 @@ public final class BookMenus {
 
     /**
      * Actions that act on whatever item a reused cell (tile, row) shows at the moment of the click, nothing when it
-     * shows none ({@code current} gives null); "Edit metadata…" only {@code withEdit}.
+     * shows none ({@code current} gives null). Books ({@code books}) have every item; files have no "Edit
+     * metadata…" (their values are edited in the book's window) and no "Remove from library…".
      */
-    public static <T> Actions forCurrent(java.util.function.Supplier<T> current,
-                                         java.util.function.Function<T, Actions> actions, boolean withEdit) {
+    public static <T> Actions forCurrent(Supplier<T> current, Function<T, Actions> actions, boolean books) {
         return new Actions(
-                () -> run(current.get(), item -> actions.apply(item).scan()),
-                () -> run(current.get(), item -> actions.apply(item).refresh()),
-                () -> run(current.get(), item -> actions.apply(item).reset()),
-                withEdit ? () -> run(current.get(), item -> actions.apply(item).edit()) : null,
-                () -> run(current.get(), item -> actions.apply(item).showInFolder()));
+                onCurrent(current, actions, Actions::open),
+                onCurrent(current, actions, Actions::scan),
+                onCurrent(current, actions, Actions::refresh),
+                onCurrent(current, actions, Actions::reset),
+                books ? onCurrent(current, actions, Actions::edit) : null,
+                onCurrent(current, actions, Actions::showInFolder),
+                books ? onCurrent(current, actions, Actions::remove) : null);
     }
 
-    private static <T> void run(T item, java.util.function.Function<T, Runnable> action) {
-        if (item != null) {
-            action.apply(item).run();
-        }
+    /** The action for the item the cell shows when it runs; nothing when it shows none or lacks that action. */
+    private static <T> Runnable onCurrent(Supplier<T> current, Function<T, Actions> actions,
+                                          Function<Actions, Runnable> which) {
+        return () -> {
+            T item = current.get();
+            if (item != null) {
+                Runnable action = which.apply(actions.apply(item));
+                if (action != null) {
+                    action.run();
+                }
+            }
+        };
     }
 
     public static MenuButton moreButton(Actions actions, BooleanExpression busy) {
@@ -62,25 +102,92 @@ public final class BookMenus {
     }
 
     private static List<MenuItem> items(Actions actions, BooleanExpression busy) {
-        MenuItem scan = item(SCAN, actions.scan());
-        MenuItem refresh = item(REFRESH, actions.refresh());
-        MenuItem reset = item(RESET, actions.reset());
+        List<MenuItem> items = new ArrayList<>();
+        if (actions.open() != null) {
+            items.add(item(OPEN, actions.open(), Shortcuts.OPEN));
+            items.add(new SeparatorMenuItem());
+        }
+        MenuItem scan = item(SCAN, actions.scan(), Shortcuts.SCAN);
+        MenuItem refresh = item(REFRESH, actions.refresh(), null);
+        MenuItem reset = item(RESET, actions.reset(), null);
         scan.disableProperty().bind(busy);
         refresh.disableProperty().bind(busy);
         reset.disableProperty().bind(busy);
-        List<MenuItem> items = new java.util.ArrayList<>(List.of(scan, refresh, reset, new SeparatorMenuItem()));
+        items.addAll(List.of(scan, refresh, reset, new SeparatorMenuItem()));
         if (actions.edit() != null) {
-            items.add(item(EDIT, actions.edit()));
+            items.add(item(EDIT, actions.edit(), Shortcuts.EDIT));
         }
         if (actions.showInFolder() != null) {
-            items.add(item(SHOW_IN_FOLDER, actions.showInFolder()));
+            items.add(item(SHOW_IN_FOLDER, actions.showInFolder(), null));
+        }
+        if (actions.remove() != null) {
+            items.add(new SeparatorMenuItem());
+            items.add(item(REMOVE, actions.remove(), Shortcuts.REMOVE));
         }
         return items;
     }
 
-    private static MenuItem item(String text, Runnable action) {
+    private static MenuItem item(String text, Runnable action, KeyCombination shortcut) {
         MenuItem item = new MenuItem(text);
         item.setOnAction(e -> action.run());
+        item.setAccelerator(shortcut);
         return item;
+    }
+
+    /**
+     * The keys the menus show. Only shown: every cell's menu would otherwise register its accelerator with the scene
+     * and the key would act on whichever cell registered last; the window's key handler acts on the selection.
+     */
+    public static final class Shortcuts {
+        public static final KeyCombination OPEN = hint(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        public static final KeyCombination SCAN = hint(new KeyCodeCombination(KeyCode.F5));
+        public static final KeyCombination EDIT = hint(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        public static final KeyCombination REMOVE = hint(new KeyCodeCombination(KeyCode.DELETE));
+
+        private Shortcuts() {
+        }
+
+        private static KeyCombination hint(KeyCodeCombination keys) {
+            return new ShownOnly(keys);
+        }
+    }
+
+    /** A key combination that menus display and that never matches a key press. */
+    private static final class ShownOnly extends KeyCombination {
+        private final KeyCodeCombination keys;
+
+        ShownOnly(KeyCodeCombination keys) {
+            this.keys = keys;
+        }
+
+        /** The real combination, for the window's own key handler. */
+        KeyCodeCombination keys() {
+            return keys;
+        }
+
+        @Override
+        public boolean match(javafx.scene.input.KeyEvent event) {
+            return false;
+        }
+
+        @Override
+        public String getDisplayText() {
+            return keys.getDisplayText();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /** Whether {@code event} is the key a menu shows as {@code shortcut}. */
+    public static boolean pressed(KeyCombination shortcut, javafx.scene.input.KeyEvent event) {
+        return shortcut instanceof ShownOnly shown ? shown.keys().match(event) : shortcut.match(event);
     }
 }

@@ -15,6 +15,7 @@ import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
 import app.colophon.model.FileFormat;
 import app.colophon.ui.common.CoverImages;
+import app.colophon.ui.common.FileLauncher;
 import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.common.UiServices;
@@ -70,7 +71,9 @@ public final class BookDetailController {
     private final CoverImages covers;
     private final FxTasks tasks;
     private final Notifier notifier;
-    private final Consumer<Path> showFolder;
+    private final FileLauncher launcher;
+    /** True while the book's or a file's form holds edits not saved yet. */
+    private BooleanBinding unsaved;
     private final Consumer<BookEvent> listener = this::onBookEvent;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Book");
     private final LongProperty bookId = new SimpleLongProperty(-1);
@@ -102,7 +105,7 @@ public final class BookDetailController {
     @FXML private Button saveButton;
     @FXML private Button revertButton;
 
-    public BookDetailController(BookViews views, ResyncActions resync, Consumer<Path> showFolder) {
+    public BookDetailController(BookViews views, ResyncActions resync, FileLauncher launcher) {
         this.services = views.services();
         this.model = views.model();
         this.resync = resync;
@@ -110,7 +113,7 @@ public final class BookDetailController {
         this.cover = new DetailCover(covers);
         this.tasks = views.tasks();
         this.notifier = views.notifier();
-        this.showFolder = showFolder;
+        this.launcher = launcher;
     }
 
     /** This detail window: the owner of the dialogs and notifications its actions lead to. */
@@ -128,11 +131,12 @@ public final class BookDetailController {
         bookForm.input(BookField.TAGS).setPromptText("Tag; Tag");
         fileForm.input(FileField.IDENTIFIERS).setPromptText("isbn13:978…; asin:B0…");
         coverBox.getChildren().add(cover.view());
-        files = new FileTable(fileTable, model, resync, showFolder);
+        files = new FileTable(fileTable, model, resync, launcher);
         fileTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> syncFileForm());
         split.setDividerPositions(0.74);
 
         BooleanBinding changed = bookForm.dirtyProperty().or(fileForm.dirtyProperty()).or(stashed);
+        unsaved = changed;
         saveButton.disableProperty().bind(changed.not().or(saving).or(loaded.not()));
         revertButton.disableProperty().bind(changed.not().or(saving));
         bookGrid.disableProperty().bind(loaded.not());
@@ -140,9 +144,10 @@ public final class BookDetailController {
                 model.busyBooks(), bookId);
         bookSpinner.visibleProperty().bind(busy);
         bookSpinner.managedProperty().bind(busy);
-        bookActionsBox.getChildren().add(BookMenus.moreButton(new BookMenus.Actions(
-                () -> resync.scanBook(window(), bookId.get()), () -> resync.refreshBook(window(), bookId.get()),
-                () -> resync.resetBook(window(), bookId.get()), null, this::showBookFolder), busy));
+        bookActionsBox.getChildren().add(BookMenus.moreButton(BookMenus.Actions.resyncs(
+                        () -> resync.scanBook(window(), bookId.get()), () -> resync.refreshBook(window(), bookId.get()),
+                        () -> resync.resetBook(window(), bookId.get()))
+                .withOpen(this::openBook).withShowInFolder(this::showBookFolder), busy));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
@@ -322,7 +327,23 @@ public final class BookDetailController {
 
     private void showBookFolder() {
         if (book != null && !book.files().isEmpty()) {
-            showFolder.accept(book.files().get(0).path().toAbsolutePath().getParent());
+            launcher.showFolderOf(book.files().get(0).path());
+        }
+    }
+
+    /** Ctrl+O and "Open": the book's first file (in the file order) that is on disk, in the system's application. */
+    private void openBook() {
+        if (book != null) {
+            launcher.open(window(), book.files().stream().sorted(FileOrder.FILES).map(BookFile::path).toList());
+        }
+    }
+
+    /** Esc and Ctrl+W close the window, but never over edits not saved yet. */
+    private void closeByKey() {
+        if (unsaved.get()) {
+            notifier.warning(window(), "This book has unsaved changes: save them (Ctrl+S) or revert them before closing.");
+        } else if (window() != null) {
+            window().hide();
         }
     }
 
@@ -364,6 +385,18 @@ public final class BookDetailController {
     private void onKey(KeyEvent e) {
         if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
             save();
+            e.consume();
+        } else if (BookMenus.pressed(BookMenus.Shortcuts.OPEN, e)) {
+            BookFile file = fileTable.getSelectionModel().getSelectedItem();
+            if (fileTable.isFocused() && file != null) {
+                launcher.open(window(), List.of(file.path()));
+            } else {
+                openBook();
+            }
+            e.consume();
+        } else if (new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN).match(e)
+                || e.getCode() == KeyCode.ESCAPE) {
+            closeByKey();
             e.consume();
         }
     }

@@ -9,11 +9,10 @@ import app.colophon.ui.books.BookOpener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import java.nio.file.Path;
+import app.colophon.ui.common.FileLauncher;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Opens the detail window of a book: one window per book (opening it again brings it to the front), owned by no
@@ -32,9 +31,9 @@ public final class BookWindows implements BookOpener {
     }
 
     /** Registers the detail view's controller with the shared factory, built from what it needs. */
-    public BookWindows(BookViews views, ResyncActions resync, Consumer<Path> showFolder, ControllerFactory controllers) {
+    public BookWindows(BookViews views, ResyncActions resync, FileLauncher launcher, ControllerFactory controllers) {
         this.controllers = controllers;
-        controllers.register(BookDetailController.class, () -> new BookDetailController(views, resync, showFolder));
+        controllers.register(BookDetailController.class, () -> new BookDetailController(views, resync, launcher));
     }
 
     @Override

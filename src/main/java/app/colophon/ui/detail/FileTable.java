@@ -1,5 +1,6 @@
 package app.colophon.ui.detail;
 
+import app.colophon.ui.common.FileLauncher;
 import app.colophon.ui.common.Texts;
 import app.colophon.model.BookFile;
 import app.colophon.ui.books.ActionCells;
@@ -29,14 +30,14 @@ final class FileTable {
 
     private final TableView<BookFile> table;
 
-    FileTable(TableView<BookFile> table, LibraryModel model, ResyncActions resync, Consumer<Path> showFolder) {
+    FileTable(TableView<BookFile> table, LibraryModel model, ResyncActions resync, FileLauncher files) {
         this.table = table;
-        Function<BookFile, BookMenus.Actions> actions = file -> new BookMenus.Actions(
-                () -> resync.scanFile(window(), file.id(), file.bookId()),
-                () -> resync.refreshFile(window(), file.id(), file.bookId()),
-                () -> resync.resetFile(window(), file.id(), file.bookId()),
-                null,
-                () -> showFolder.accept(file.path().toAbsolutePath().getParent()));
+        Function<BookFile, BookMenus.Actions> actions = file -> BookMenus.Actions.resyncs(
+                        () -> resync.scanFile(window(), file.id(), file.bookId()),
+                        () -> resync.refreshFile(window(), file.id(), file.bookId()),
+                        () -> resync.resetFile(window(), file.id(), file.bookId()))
+                .withOpen(() -> files.open(window(), List.of(file.path())))
+                .withShowInFolder(() -> files.showFolderOf(file.path()));
 
         TableColumn<BookFile, String> name = column("Name", f -> Texts.visible(String.valueOf(f.path().getFileName())), 220);
         TableColumn<BookFile, String> format = column("Format", f -> f.format().name(), 72);

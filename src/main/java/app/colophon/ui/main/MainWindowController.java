@@ -10,11 +10,13 @@ import app.colophon.library.ColophonException;
 import app.colophon.model.BookSummary;
 import app.colophon.model.Library;
 import app.colophon.ui.common.CoverImages;
+import app.colophon.ui.common.FileLauncher;
 import app.colophon.ui.common.FolderPicker;
 import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.common.UiServices;
 import app.colophon.ui.library.LibraryActions;
+import app.colophon.ui.resync.BulkResync;
 import app.colophon.ui.resync.ResyncActions;
 import app.colophon.ui.settings.ApiToggle;
 import javafx.application.Platform;
@@ -56,19 +58,21 @@ public final class MainWindowController {
 
     private final UiServices services;
     private final LibraryModel model;
-    private final ResyncActions resync;
     private final CoverImages covers;
     private final FxTasks tasks;
     private final Notifier notifier;
     private final ScanRunner scans;
     private final Preferences prefs;
-    private final BookOpener opener;
-    private final Consumer<Path> showFolder;
+    private final Actions actions;
+    private final FileLauncher launcher;
+    private BookActions bookActions;
     private final FolderPicker folderPicker;
     private final Optional<ApiToggle> apiToggle;
     private final CompletableFuture<LibraryPreload> preload;
     /** Books read ahead for a library about to be selected, used instead of reading them again. */
     private LibraryPreload preloaded;
+    /** Reads of the books started so far; only the latest one's books are shown. */
+    private long loads;
     /** False until the first books arrive, so "Your library is empty" does not flash while they load. */
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private BookShelf shelf;
@@ -86,6 +90,9 @@ public final class MainWindowController {
     @FXML private HBox scanBox;
     @FXML private ProgressBar scanProgress;
     @FXML private Label scanLabel;
+    @FXML private HBox bulkBox;
+    @FXML private ProgressBar bulkProgress;
+    @FXML private Label bulkLabel;
     @FXML private GridView<BookSummary> grid;
     @FXML private TableView<BookSummary> table;
     @FXML private VBox emptyState;
@@ -97,25 +104,28 @@ public final class MainWindowController {
     @FXML private MenuButton settingsButton;
     @FXML private CheckMenuItem apiItem;
 
+    /** What the window's actions are carried out by. */
+    public record Actions(ResyncActions resync, BulkResync bulk, ScanRunner scans, BookOpener opener) {
+    }
+
     /**
      * @param views     the books and what every view of them works with
+     * @param actions   resyncs of one book and of many, library scans, and how a book's window opens
      * @param desktop   where to remember the window's state (its own preferences node), folders to show and pick
      * @param apiToggle the Settings menu's local API switch, where the window offers one
      * @param preload   the libraries and the first library's books, being read while the window appears
      */
-    public MainWindowController(BookViews views, ResyncActions resync, ScanRunner scans, BookOpener opener,
-                                Desktop desktop, Optional<ApiToggle> apiToggle,
+    public MainWindowController(BookViews views, Actions actions, Desktop desktop, Optional<ApiToggle> apiToggle,
                                 CompletableFuture<LibraryPreload> preload) {
         this.services = views.services();
         this.model = views.model();
         this.covers = views.covers();
         this.tasks = views.tasks();
         this.notifier = views.notifier();
-        this.resync = resync;
-        this.scans = scans;
-        this.opener = opener;
+        this.actions = actions;
+        this.scans = actions.scans();
         this.prefs = desktop.prefs();
-        this.showFolder = desktop.showFolder();
+        this.launcher = desktop.files();
         this.folderPicker = desktop.folderPicker();
         this.apiToggle = apiToggle;
         this.preload = preload;
@@ -125,6 +135,8 @@ public final class MainWindowController {
     private void initialize() {
         shelf = new BookShelf(grid, table, gridToggle, listToggle, sortBox, model, covers, sortKeys, prefs,
                 this::actionsFor, this::openBook);
+        bookActions = new BookActions(services, tasks, notifier, actions, launcher, this::window, shelf.selection(),
+                shelf::shown);
         missing = new MissingEntry(missingBox, missingEntry, removeMissingButton, model.books());
         searchField.textProperty().addListener((o, was, now) -> updateFilter());
         missing.selectedProperty().addListener((o, was, now) -> updateFilter());
@@ -151,6 +163,10 @@ public final class MainWindowController {
         scanButton.disableProperty().bind(scans.runningProperty().or(libraryList.getSelectionModel().selectedItemProperty().isNull()));
         scanProgress.progressProperty().bind(scans.progressProperty());
         scanLabel.textProperty().bind(scans.messageProperty());
+        bulkBox.visibleProperty().bind(actions.bulk().job().runningProperty());
+        bulkBox.managedProperty().bind(actions.bulk().job().runningProperty());
+        bulkProgress.progressProperty().bind(actions.bulk().job().progressProperty());
+        bulkLabel.textProperty().bind(actions.bulk().job().messageProperty());
 
         emptyState.visibleProperty().bind(loaded.and(Bindings.isEmpty(model.books())).and(scans.runningProperty().not()));
         statusLabel.textProperty().bind(Bindings.createStringBinding(() -> status(), model.books(), shelf.filtered(),
@@ -200,19 +216,11 @@ public final class MainWindowController {
     }
 
     BookMenus.Actions actionsFor(long bookId) {
-        return new BookMenus.Actions(() -> resync.scanBook(window(), bookId), () -> resync.refreshBook(window(), bookId),
-                () -> resync.resetBook(window(), bookId), () -> opener.open(bookId, true), () -> showFolderOf(bookId));
+        return bookActions.forBook(bookId);
     }
 
     private void openBook(BookSummary book) {
-        opener.open(book.id(), false);
-    }
-
-    private void showFolderOf(long bookId) {
-        tasks.run(() -> services.libraries().book(bookId),
-                book -> book.flatMap(b -> b.files().stream().findFirst())
-                        .ifPresent(f -> showFolder.accept(f.path().getParent())),
-                e -> notifier.unexpected("Could not open the folder", e));
+        actions.opener().open(book.id(), false);
     }
 
     private void onKey(KeyEvent e) {
@@ -224,10 +232,12 @@ public final class MainWindowController {
             searchField.clear();
             e.consume();
         } else if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof TextField) && lead() >= 0) {
-            opener.open(lead(), false);
+            actions.opener().open(lead(), false);
             e.consume();
-        } else if (e.getCode() == KeyCode.F5 && lead() >= 0) {
-            actionsFor(lead()).scan().run();
+        } else if (bookActions.onKey(e, lead())) {
+            e.consume();
+        } else if (new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN).match(e) && window() != null) {
+            window().hide(); // as the window's close button: the detail windows close with it, and the app quits
             e.consume();
         } else if (new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN).match(e)
                 && !(e.getTarget() instanceof TextField)) {
@@ -251,17 +261,31 @@ public final class MainWindowController {
     }
 
     private void loadBooks(long libraryId) {
+        loadBooks(libraryId, () -> { });
+    }
+
+    /** Reads the library's books and shows them if it is still the one chosen; then (or on failure) {@code after}. */
+    private void loadBooks(long libraryId, Runnable after) {
         LibraryPreload ahead = preloaded;
         preloaded = null;
         if (ahead != null && ahead.chosen().map(Library::id).orElse(-1L) == libraryId) {
             showBooks(libraryId, ahead.books(), ahead.keys());
+            after.run();
             return;
         }
+        long generation = ++loads;
         tasks.run(() -> {
             List<BookSummary> books = services.libraries().summaries(libraryId);
             return Map.entry(books, SortKeys.compute(books));
-        }, loadedBooks -> showBooks(libraryId, loadedBooks.getKey(), loadedBooks.getValue()),
-                e -> notifier.unexpected("Could not read the library", e));
+        }, loadedBooks -> {
+            if (generation == loads) { // a read started later (the end of a scan) knows more: this one is stale
+                showBooks(libraryId, loadedBooks.getKey(), loadedBooks.getValue());
+            }
+            after.run();
+        }, e -> {
+            notifier.unexpected("Could not read the library", e);
+            after.run();
+        });
     }
 
     private void showBooks(long libraryId, List<BookSummary> books, Map<BookSummary, SortKeys.Keys> keys) {
@@ -343,12 +367,22 @@ public final class MainWindowController {
     }
 
     private void startScan(long libraryId) {
-        scans.scan(libraryId, report -> loadBooks(libraryId));
+        if (model.books().isEmpty()) {
+            ScanFill fill = new ScanFill(shown -> loadBooks(libraryId, shown));
+            scans.scan(libraryId, fill.progress(), report -> loadBooks(libraryId));
+        } else {
+            scans.scan(libraryId, report -> loadBooks(libraryId));
+        }
     }
 
     @FXML
     private void cancelScan() {
         scans.cancel();
+    }
+
+    @FXML
+    private void cancelBulk() {
+        actions.bulk().cancel();
     }
 
     public TextField searchField() {

@@ -3,21 +3,16 @@ package app.colophon.ui.main;
 import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.ScanProgress;
 import app.colophon.library.ScanReport;
+import app.colophon.ui.common.BackgroundJob;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.common.Texts;
 import app.colophon.ui.common.UiServices;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -28,13 +23,7 @@ public final class ScanRunner {
 
     private final UiServices services;
     private final Notifier notifier;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
-    /** The latest progress; the FX thread picks it up once per pulse instead of once per file. */
-    private final AtomicReference<ScanProgress> latest = new AtomicReference<>();
-    private volatile Thread scanThread;
+    private final BackgroundJob job = new BackgroundJob("colophon-scan");
 
     public ScanRunner(UiServices services, Notifier notifier) {
         this.services = services;
@@ -42,37 +31,41 @@ public final class ScanRunner {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return job.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return job.progressProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return job.messageProperty();
     }
 
     /** Starts a scan unless one runs; {@code finished} runs on the FX thread after it ends, however it ends. */
     public void scan(long libraryId, Consumer<ScanReport> finished) {
-        if (running.get()) {
-            return;
-        }
-        running.set(true);
-        cancelRequested.set(false);
-        progress.set(-1);
-        message.set("Looking for books…");
+        scan(libraryId, p -> { }, finished);
+    }
+
+    /**
+     * As {@link #scan(long, Consumer)}, also handing each progress report to {@code progress} on the scan's own
+     * thread (the window uses it to show books as they are found).
+     */
+    public void scan(long libraryId, Consumer<ScanProgress> progress, Consumer<ScanReport> finished) {
         Task<ScanReport> task = new Task<>() {
             @Override
             protected ScanReport call() {
-                return services.libraries().scan(libraryId, ScanRunner.this::report, cancelRequested::get);
+                return services.libraries().scan(libraryId, p -> {
+                    job.report(p.done(), p.total(), p.done() + " / " + p.total() + "  "
+                            + Texts.visible(String.valueOf(p.current().getFileName())));
+                    progress.accept(p);
+                }, job::cancelRequested);
             }
         };
         task.setOnSucceeded(e -> {
-            running.set(false);
             ScanReport r = task.getValue();
             String summary = summary(r);
-            message.set(summary);
+            job.finished(summary);
             if (r.filesFailed() > 0 || r.filesMissing() > 0) {
                 notifier.warning(summary);
             } else {
@@ -83,8 +76,7 @@ public final class ScanRunner {
             finished.accept(r);
         });
         task.setOnFailed(e -> {
-            running.set(false);
-            message.set("");
+            job.finished("");
             Throwable error = task.getException();
             if (error instanceof LibraryUnavailableException) {
                 notifier.error(error.getMessage());
@@ -93,23 +85,12 @@ public final class ScanRunner {
             }
             finished.accept(null);
         });
-        Thread thread = new Thread(task, "colophon-scan");
-        thread.setDaemon(true);
-        scanThread = thread;
-        thread.start();
+        job.start("Looking for books…", task);
     }
 
     /** On shutdown: stops a running scan at its next file and waits (bounded) for its last batch to commit. */
     public void stop(java.time.Duration wait) {
-        cancelRequested.set(true);
-        Thread thread = scanThread;
-        if (thread != null) {
-            try {
-                thread.join(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        job.stop(wait);
     }
 
     static String summary(ScanReport r) {
@@ -128,19 +109,6 @@ public final class ScanRunner {
     }
 
     public void cancel() {
-        cancelRequested.set(true);
-        message.set("Cancelling…");
-    }
-
-    private void report(ScanProgress p) {
-        if (latest.getAndSet(p) == null) {
-            Platform.runLater(() -> {
-                ScanProgress now = latest.getAndSet(null);
-                if (now != null && !cancelRequested.get()) {
-                    progress.set(now.total() == 0 ? -1 : (double) now.done() / now.total());
-                    message.set(now.done() + " / " + now.total() + "  " + Texts.visible(String.valueOf(now.current().getFileName())));
-                }
-            });
-        }
+        job.cancel();
     }
 }

@@ -103,7 +103,7 @@ class BookDetailWindowTest {
         });
         DetailWindowFixture.clickMore(robot, rowOf(window, fileId));
         robot.clickOn(BookMenus.SHOW_IN_FOLDER);
-        assertThat(app.shownFolders).containsExactly(epub.toAbsolutePath().getParent());
+        assertThat(app.opened).containsExactly(epub.toAbsolutePath().getParent());
     }
 
     @Test

@@ -54,7 +54,7 @@ final class DetailWindowFixture implements AutoCloseable {
     final Library library;
     final RecordingResync resync;
     final Preferences prefs;
-    final List<Path> shownFolders = Collections.synchronizedList(new ArrayList<>());
+    final List<Path> opened = Collections.synchronizedList(new ArrayList<>());
     private final Stage primary;
     private UiContext context;
 
@@ -72,7 +72,7 @@ final class DetailWindowFixture implements AutoCloseable {
         colophon.libraries().scan(library.id(), p -> { }, () -> false);
         UiServices services = new UiServices(colophon.libraries(), resync, colophon.editor(), colophon.covers());
         onFx(() -> {
-            context = new UiContext(services, prefs, FolderPicker.chooser(), shownFolders::add);
+            context = new UiContext(services, prefs, FolderPicker.chooser(), opened::add);
             context.showMainWindow(primary);
             return null;
         });

@@ -73,6 +73,26 @@ class LibraryWorkflowTest {
     }
 
     @Test
+    void theGridFillsWhileAFirstScanRunsInsteadOfStayingEmptyUntilTheEnd(FxRobot robot) {
+        for (int i = 0; i < 1500; i++) {
+            Epubs.write(ui.books.resolve("book" + i + ".epub"), "Book " + i, null);
+        }
+        ui.answerFolderChooserWith(ui.books);
+        List<Integer> shownWhileScanning = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> ui.context.model().books().addListener((javafx.collections.ListChangeListener<BookSummary>) c -> {
+            if (ui.context.scans().runningProperty().get()) {
+                shownWhileScanning.add(ui.context.model().books().size());
+            }
+        }));
+
+        robot.clickOn("#emptyAddButton");
+
+        UiHarness.waitUntil(60, () -> shownStartingWith("Scan finished"));
+        UiHarness.waitUntil(60, () -> ui.context.model().books().size() == 1500);
+        assertThat(shownWhileScanning).as("books shown before the scan ended").anySatisfy(n -> assertThat(n).isBetween(1, 1499));
+    }
+
+    @Test
     void cancellingAScanKeepsAUsableLibraryThatTheNextScanCompletes(FxRobot robot) {
         for (int i = 0; i < 1500; i++) {
             Epubs.write(ui.books.resolve("book" + i + ".epub"), "Book " + i, null);
