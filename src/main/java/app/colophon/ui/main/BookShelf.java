@@ -39,16 +39,13 @@ final class BookShelf {
     private boolean syncing;
 
     BookShelf(GridView<BookSummary> grid, TableView<BookSummary> table, ToggleButton gridToggle, ToggleButton listToggle,
-              ComboBox<Sorting> sortBox, LibraryModel model, CoverImages covers, SortKeys sortKeys, Preferences prefs,
+              ComboBox<Sorting> sortBox, ToggleButton sortDescending, LibraryModel model, CoverImages covers,
+              SortKeys sortKeys, Preferences prefs,
               LongFunction<BookMenus.Actions> actions, Consumer<BookSummary> open) {
         this.grid = grid;
         this.table = table;
         this.filtered = new FilteredList<>(model.books());
         this.sorted = new SortedList<>(filtered);
-
-        sortBox.getItems().setAll(Sorting.values());
-        sortBox.setValue(Sorting.saved(prefs));
-        sortBox.valueProperty().addListener((o, was, now) -> prefs.put("sort", now.name()));
 
         grid.setCellWidth(BookTile.COVER_WIDTH + 16);
         grid.setCellHeight(BookTile.COVER_HEIGHT + 64);
@@ -57,11 +54,9 @@ final class BookShelf {
         grid.setCellFactory(g -> new BookTile(model, covers, actions, selection, sorted, open));
         grid.skinProperty().addListener((o, was, skin) -> fixRowHeight());
 
-        BookTable.configure(table, model, sortKeys, actions, open);
-        // The table's own column sort wins while it has one; otherwise the Sort box orders both views.
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
-                () -> table.getSortOrder().isEmpty() ? sortBox.getValue().comparator(sortKeys) : table.getComparator(),
-                table.comparatorProperty(), table.getSortOrder(), sortBox.valueProperty()));
+        SortControl sort = new SortControl(sortBox, sortDescending, table, BookTable.configure(table, model, actions, open),
+                sortKeys, prefs);
+        sorted.comparatorProperty().bind(sort.comparator());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<BookSummary>) c -> {
             if (!syncing && table.isVisible()) {

@@ -12,6 +12,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -26,16 +28,17 @@ final class BookTable {
     private BookTable() {
     }
 
-    static void configure(TableView<BookSummary> table, LibraryModel model, SortKeys keys,
-                          LongFunction<BookMenus.Actions> actions, Consumer<BookSummary> open) {
-        TableColumn<BookSummary, BookSummary> title = column("Title", BookSummary::title, Sorting.TITLE, keys, 300);
+    /** Returns the sortable columns with the order each stands for. */
+    static Map<TableColumn<BookSummary, ?>, Sorting> configure(TableView<BookSummary> table, LibraryModel model,
+                                                              LongFunction<BookMenus.Actions> actions,
+                                                              Consumer<BookSummary> open) {
+        TableColumn<BookSummary, BookSummary> title = column("Title", BookSummary::title, 300);
         title.setCellFactory(c -> new TitleCell());
         TableColumn<BookSummary, BookSummary> authors = column("Authors",
-                b -> Texts.names(b.authors()), Sorting.AUTHOR, keys, 200);
+                b -> Texts.names(b.authors()), 200);
         TableColumn<BookSummary, BookSummary> series = column("Series",
-                b -> b.series().stream().map(SeriesEntry::display).collect(Collectors.joining("; ")), Sorting.SERIES, keys, 160);
-        TableColumn<BookSummary, BookSummary> added = column("Added", b -> Texts.date(b.addedAt()),
-                Sorting.DATE_ADDED, keys, 120);
+                b -> b.series().stream().map(SeriesEntry::display).collect(Collectors.joining("; ")), 160);
+        TableColumn<BookSummary, BookSummary> added = column("Added", b -> Texts.date(b.addedAt()), 120);
         TableColumn<BookSummary, BookSummary> more = new TableColumn<>("");
         more.setSortable(false);
         // The "⋯" column keeps its width and the others share what is left: at the first-run window size it was
@@ -53,6 +56,12 @@ final class BookTable {
         table.setFixedCellSize(30);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getStyleClass().add("book-table");
+        Map<TableColumn<BookSummary, ?>, Sorting> sortable = new LinkedHashMap<>();
+        sortable.put(title, Sorting.TITLE);
+        sortable.put(authors, Sorting.AUTHOR);
+        sortable.put(series, Sorting.SERIES);
+        sortable.put(added, Sorting.DATE_ADDED);
+        return sortable;
     }
 
     /** The title, after a "Missing" badge when the book's files are all gone from disk. */
@@ -71,9 +80,9 @@ final class BookTable {
         }
     }
 
-    /** A column whose value is the book itself: shown as {@code text}, sorted by the precomputed keys. */
+    /** A column whose value is the book itself, shown as {@code text}; {@link SortControl} sorts by it. */
     private static TableColumn<BookSummary, BookSummary> column(String name, Function<BookSummary, String> text,
-                                                                 Sorting order, SortKeys keys, double width) {
+                                                                 double width) {
         TableColumn<BookSummary, BookSummary> column = new TableColumn<>(name);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
@@ -83,7 +92,6 @@ final class BookTable {
                 setText(empty || item == null ? null : text.apply(item));
             }
         });
-        column.setComparator(order.comparator(keys));
         column.setPrefWidth(width);
         return column;
     }

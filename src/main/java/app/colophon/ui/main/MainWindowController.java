@@ -84,6 +84,7 @@ public final class MainWindowController {
     @FXML private ListView<Library> libraryList;
     @FXML private TextField searchField;
     @FXML private ComboBox<Sorting> sortBox;
+    @FXML private ToggleButton sortDescending;
     @FXML private ToggleButton gridToggle;
     @FXML private ToggleButton listToggle;
     @FXML private Button scanButton;
@@ -97,6 +98,8 @@ public final class MainWindowController {
     @FXML private TableView<BookSummary> table;
     @FXML private VBox emptyState;
     @FXML private Label emptyHint;
+    @FXML private VBox noMatches;
+    @FXML private Label noMatchesTitle;
     @FXML private Label statusLabel;
     @FXML private VBox missingBox;
     @FXML private ToggleButton missingEntry;
@@ -133,7 +136,7 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
-        shelf = new BookShelf(grid, table, gridToggle, listToggle, sortBox, model, covers, sortKeys, prefs,
+        shelf = new BookShelf(grid, table, gridToggle, listToggle, sortBox, sortDescending, model, covers, sortKeys, prefs,
                 this::actionsFor, this::openBook);
         bookActions = new BookActions(services, tasks, notifier, actions, launcher, this::window, shelf.selection(),
                 shelf::shown);
@@ -169,6 +172,10 @@ public final class MainWindowController {
         bulkLabel.textProperty().bind(actions.bulk().job().messageProperty());
 
         emptyState.visibleProperty().bind(loaded.and(Bindings.isEmpty(model.books())).and(scans.runningProperty().not()));
+        noMatches.visibleProperty().bind(Bindings.isNotEmpty(model.books()).and(Bindings.isEmpty(shelf.filtered())));
+        noMatchesTitle.textProperty().bind(Bindings.createStringBinding(() -> searchField.getText().isBlank()
+                ? "No books match the filters" : "No books match “" + searchField.getText().strip() + "”",
+                searchField.textProperty()));
         statusLabel.textProperty().bind(Bindings.createStringBinding(() -> status(), model.books(), shelf.filtered(),
                 missing.selectedProperty(), shelf.selection().ids()));
         model.onBookEvent(event -> {
@@ -316,6 +323,12 @@ public final class MainWindowController {
                 notifier.unexpected("Could not add the library", e);
             }
         });
+    }
+
+    @FXML
+    private void clearFilters() {
+        searchField.clear();
+        missing.clear();
     }
 
     @FXML

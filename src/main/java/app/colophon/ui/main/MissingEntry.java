@@ -44,6 +44,10 @@ final class MissingEntry {
         return entry.selectedProperty();
     }
 
+    void clear() {
+        entry.setSelected(false);
+    }
+
     Predicate<BookSummary> filter() {
         return entry.isSelected() ? BookSummary::missing : book -> true;
     }
