@@ -26,6 +26,11 @@ final class SqliteBookRepository implements BookRepository {
     private static final FieldColumns<BookField<?>> FIELDS = FieldColumns.BOOK;
     private static final String COLUMNS = "id, library_id, folder, group_key, added_at, updated_at, " + FIELDS.names();
     private static final String SELECT = "SELECT " + COLUMNS + " FROM book ";
+    /** The position of the first field column in {@link #COLUMNS}. */
+    private static final int FIRST_FIELD = 7;
+    private static final String INSERT = "INSERT INTO book (library_id, folder, group_key, added_at, updated_at, "
+            + FIELDS.names() + ") VALUES (?, ?, ?, ?, ?, " + FIELDS.placeholders() + ") RETURNING id";
+    private static final String UPDATE_FIELDS = "UPDATE book SET " + FIELDS.assignments() + ", updated_at = ? WHERE id = ?";
 
     private final Jdbc jdbc;
 
@@ -50,8 +55,7 @@ final class SqliteBookRepository implements BookRepository {
     @Override
     public Book insert(long libraryId, String folder, String groupKey, FieldValues<BookField<?>> fields) {
         long now = System.currentTimeMillis();
-        long id = jdbc.insert("book", "INSERT INTO book (library_id, folder, group_key, added_at, updated_at, "
-                + FIELDS.names() + ") VALUES (?, ?, ?, ?, ?, " + FIELDS.placeholders() + ") RETURNING id", s -> {
+        long id = jdbc.insert("book", INSERT, s -> {
                     s.setLong(1, libraryId);
                     s.setString(2, folder);
                     s.setString(3, groupKey);
@@ -66,7 +70,7 @@ final class SqliteBookRepository implements BookRepository {
     public Book updateFields(Book book, FieldValues<BookField<?>> fields) {
         // Written from the book in hand rather than read again: this runs once per file of a scan.
         long now = System.currentTimeMillis();
-        int changed = jdbc.update("book", "UPDATE book SET " + FIELDS.assignments() + ", updated_at = ? WHERE id = ?", s -> {
+        int changed = jdbc.update("book", UPDATE_FIELDS, s -> {
             int i = FIELDS.bind(s, 1, fields);
             s.setLong(i, now);
             s.setLong(i + 1, book.id());
@@ -181,6 +185,6 @@ final class SqliteBookRepository implements BookRepository {
 
     private static Book book(ResultSet row) throws SQLException {
         return new Book(row.getLong("id"), row.getLong("library_id"), row.getString("folder"), row.getString("group_key"),
-                FIELDS.read(row), Instant.ofEpochMilli(row.getLong("added_at")), Instant.ofEpochMilli(row.getLong("updated_at")));
+                FIELDS.read(row, FIRST_FIELD), Instant.ofEpochMilli(row.getLong("added_at")), Instant.ofEpochMilli(row.getLong("updated_at")));
     }
 }
