@@ -24,6 +24,14 @@ final class Jdbc {
         this.connections = connections;
     }
 
+    /**
+     * Whether this thread is inside {@link Database#inTransaction}: its queries then run on the transaction's
+     * connection (ORMLite keeps it per thread), and work handed to another thread would read without its writes.
+     */
+    boolean inTransaction(String table) {
+        return connections.getSpecialConnection(table) != null;
+    }
+
     @FunctionalInterface
     interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
