@@ -124,7 +124,7 @@ bench_java() { java -Dcolophon.corpus="$CORPUS" -cp "$CP" "$@"; }
 LAUNCHER_JVM_OPTS=$(sed -n 's/^JAVA_OPTIONS=//p' "$SRC/packaging/app.conf" | tr ' ' '\n' | grep -E '^-(XX|Xlog):' | tr '\n' ' ' || true)
 ARCHIVE=$BUILD/colophon.jsa
 rm -f "$ARCHIVE"
-if grep -qs 'colophon.training' "$SRC/src/main/java/app/colophon/Main.java"; then
+if [ -f "$SRC/src/main/java/app/colophon/StartupTraining.java" ]; then
   log "training the class-data sharing archive $ARCHIVE"
   train_display=()
   [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null && train_display=(xvfb-run -a -s "-screen 0 1280x800x24")
@@ -308,16 +308,6 @@ for n in "${SIZE_LIST[@]}"; do
     scan_step "$n" "$r" rescan "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
     bench_java colophon.bench.Generate mutate "$lib" 0.01 "$(date +%s)" >> "$LOG" 2>&1
     scan_step "$n" "$r" changed "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
-    # 10% of the books get a manual title, then half of them are renamed and half moved into new folders; the
-    # rescan must find every one by content and keep its edits (MoveBench); the files go back afterwards
-    bench_java colophon.bench.MoveBench prepare "$d" "$lib/library" $((n / 10)) "$r" "$TMPD/moves" >> "$LOG" 2>&1 \
-      || die "MoveBench prepare failed (see $LOG)"
-    scan_step "$n" "$r" moved "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
-    bench_java colophon.bench.MoveBench check "$d" "$TMPD/moves" > "$TMPD/movecheck" 2>> "$LOG" \
-      || die "MoveBench check failed (see $LOG)"
-    keyvals "$n" "$r" "$TMPD/movecheck"
-    bench_java colophon.bench.MoveBench restore "$TMPD/moves" >> "$LOG" 2>&1
-    log "  moves: $(tr '\n' ' ' < "$TMPD/movecheck")"
     # the same first scan and rescan with plain `java` defaults, as `java -jar target/colophon.jar` runs
     rm -rf "$d-plain"
     scan_step "$n" "$r" first_plain "$d-plain" "$lib/library" ""
@@ -339,6 +329,17 @@ for n in "${SIZE_LIST[@]}"; do
       window_step "$n" "$r" window "$LAUNCHER_JVM_OPTS" 300 600
       window_step "$n" "$r" window_plain "" 0 0
     fi
+    # Last, as it leaves records of files that are gone (their files are moved back): 10% of the books get a manual
+    # title, then half of them are renamed and half moved into new folders; the
+    # rescan must find every one by content and keep its edits (MoveBench); the files go back afterwards
+    bench_java colophon.bench.MoveBench prepare "$d" "$lib/library" $((n / 10)) "$r" "$TMPD/moves" >> "$LOG" 2>&1 \
+      || die "MoveBench prepare failed (see $LOG)"
+    scan_step "$n" "$r" moved "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
+    bench_java colophon.bench.MoveBench check "$d" "$TMPD/moves" > "$TMPD/movecheck" 2>> "$LOG" \
+      || die "MoveBench check failed (see $LOG)"
+    keyvals "$n" "$r" "$TMPD/movecheck"
+    bench_java colophon.bench.MoveBench restore "$TMPD/moves" >> "$LOG" 2>&1
+    log "  moves: $(tr '\n' ' ' < "$TMPD/movecheck")"
     [ "$KEEP_DATA" = 1 ] || rm -rf "$d"
   done
 done
