@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -109,6 +110,10 @@ class ArchitectureTest {
             .that().resideInAPackage("app.colophon.cli..")
             .should().dependOnClassesThat().resideInAPackage("app.colophon.api..");
 
+    /** No two packages of ours use each other, directly or round a loop: each can be read (and moved) on its own. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("app.colophon.(**)").should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule uiNeverTouchesTheStore = noClasses()
             .that().resideInAPackage("app.colophon.ui..")
@@ -156,6 +161,14 @@ class ArchitectureTest {
     @Test
     void readerLibraryRuleCatchesAClassOutsideFormatsUsingEpublib() {
         assertCaught(onlyFormatsUseTheEpubAndPdfLibraries, UsesEpublib.class);
+    }
+
+    @Test
+    void cycleRuleCatchesTwoPackagesUsingEachOther() {
+        JavaClasses classes = new ClassFileImporter().importClasses(app.colophon.cycle.a.UsesB.class,
+                app.colophon.cycle.b.UsesA.class);
+        assertThatThrownBy(() -> noPackageCycles.check(classes)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected");
     }
 
     @Test

@@ -8,6 +8,7 @@ import app.colophon.library.NotFoundException;
 import app.colophon.library.ParseFailedException;
 import app.colophon.library.ResyncMode;
 import app.colophon.library.ResyncResult;
+import app.colophon.library.StorageTrouble;
 import app.colophon.model.BookFile;
 import app.colophon.model.BookWithFiles;
 import com.fasterxml.jackson.core.JsonParser;
@@ -29,7 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every request of the API, in this order: the token (401), the path (404), the method (405), the body (413, 400),
+ * Every request of the API, in this order: the Host (421), the token (401), the path (404), the method (405), the body (413, 400),
  * then the work (200, 404, 409 for a library folder that is not available, 422). Each answer is JSON; a failure is {@code {"error": "<one sentence>"}}.
  */
 final class ApiHandler implements LoopbackHttpServer.Handler {
@@ -39,6 +40,7 @@ final class ApiHandler implements LoopbackHttpServer.Handler {
     /** {@code /books}, {@code /books/7}, {@code /books/7/resync}, the same for files; one trailing slash allowed. */
     private static final Pattern ROUTE = Pattern.compile("/(books|files)(?:/([^/]+)(/resync)?)?/?");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern LOOPBACK_HOST = Pattern.compile("(?i)(127\\.0\\.0\\.1|localhost|\\[::1])(:[0-9]{1,5})?");
     private static final String BEARER = "bearer ";
     private static final String BODY_HELP = "send {\"mode\": \"scan\"}, {\"mode\": \"refresh\"} or {\"mode\": \"reset\"}"
             + " (or {\"refresh\": false|true})";
@@ -70,7 +72,15 @@ final class ApiHandler implements LoopbackHttpServer.Handler {
         } catch (ColophonException e) {
             LOG.error("API request {} {} failed", request.method(), request.path(), e);
             return Answer.error(500, e.getMessage());
-        } catch (RuntimeException | IOException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException e) {
+            if (StorageTrouble.diskFull(e) || StorageTrouble.readOnly(e)) {
+                // the machine's trouble, not the API's: said as it is, with the status WebDAV made for it
+                LOG.warn("API request {} {}: {}", request.method(), request.path(), e.getMessage());
+                return Answer.error(507, e.getMessage());
+            }
+            LOG.error("API request {} {} failed", request.method(), request.path(), e);
+            return Answer.error(500, "Internal error; the details are in Colophon's log");
+        } catch (IOException | StackOverflowError | OutOfMemoryError e) {
             // logged to the log file, once, and answered: the server keeps serving the next requests
             LOG.error("API request {} {} failed", request.method(), request.path(), e);
             return Answer.error(500, "Internal error; the details are in Colophon's log");
@@ -78,6 +88,7 @@ final class ApiHandler implements LoopbackHttpServer.Handler {
     }
 
     private Answer answer(HttpRequest exchange) throws IOException {
+        checkHost(exchange);
         checkToken(exchange);
         String path = exchange.path();
         Matcher route = path == null ? null : ROUTE.matcher(path);
@@ -99,7 +110,9 @@ final class ApiHandler implements LoopbackHttpServer.Handler {
         }
         if (id == null) {
             long library = app.libraries().defaultLibrary().id();
-            return Answer.ok(app.libraries().summaries(library).stream().map(JsonView::summary).toList());
+            // streamed as it is read: a list of 100,000 books is never held in memory (three at once ran out of it)
+            return Answer.ok((Streamed) out -> JsonView.writeSummaries(out,
+                    each -> app.libraries().forEachSummary(library, each)));
         }
         String kind = books ? "book" : "file";
         long number = id(id, kind);
@@ -113,6 +126,20 @@ final class ApiHandler implements LoopbackHttpServer.Handler {
                     .orElseThrow(() -> new NotFoundException("No book with id " + number))));
         }
         return Answer.ok(JsonView.file(file(number)));
+    }
+
+    /**
+     * Only requests meant for this machine's loopback: a web page whose host name an attacker re-points at 127.0.0.1
+     * (DNS rebinding) makes the browser send its requests here with that name as the {@code Host}. The token already
+     * stops them; this refuses them before the token is even looked at (docs/API.md).
+     */
+    private static void checkHost(HttpRequest exchange) throws Failure {
+        List<String> hosts = exchange.headers("Host");
+        if (hosts.size() != 1 || !LOOPBACK_HOST.matcher(hosts.get(0)).matches()) {
+            throw new Failure(421, hosts.isEmpty() ? "Missing Host header: send Host: 127.0.0.1:<port>"
+                    : "This API answers only requests for 127.0.0.1, localhost or [::1], not for "
+                    + HttpRequest.printable(String.join(", ", hosts)));
+        }
     }
 
     private void checkToken(HttpRequest exchange) throws Failure {
@@ -216,7 +243,12 @@ final class ApiHandler implements LoopbackHttpServer.Handler {
     private static final Map<String, ResyncMode> MODES = Map.of("scan", ResyncMode.SCAN, "refresh", ResyncMode.REFRESH,
             "reset", ResyncMode.RESET);
 
-    /** What to send back: a status, a JSON value, extra headers. */
+    /** A body written as it is made, straight to the connection (its length is not known beforehand). */
+    interface Streamed {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /** What to send back: a status, a JSON value (or a {@link Streamed} one), extra headers. */
     record Answer(int status, Object json, Map<String, String> headers) {
         static Answer ok(Object json) {
             return new Answer(200, json, Map.of());

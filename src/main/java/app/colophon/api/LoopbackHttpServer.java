@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small HTTP/1.1 server for the local API, one request per connection. The JDK's {@code HttpServer} could not
+ * A small HTTP/1.1 server for the local API, one request per connection. A failure while answering — an exception
+ * or an {@code Error} such as {@code OutOfMemoryError} — is logged and answered 500; the server goes on serving. The JDK's {@code HttpServer} could not
  * send a reason phrase it does not know (422 went out bare) and lets a client that sends half a request hold a
  * handler thread for as long as it likes. Here every request must arrive within {@link #READ_LIMIT_MS}; each
  * connection gets its own thread, up to {@link #MAX_THREADS}, beyond which it is answered 503 at once.
@@ -44,7 +45,7 @@ final class LoopbackHttpServer implements AutoCloseable {
             Map.entry(408, "Request Timeout"), Map.entry(409, "Conflict"), Map.entry(413, "Content Too Large"),
             Map.entry(414, "URI Too Long"), Map.entry(421, "Misdirected Request"), Map.entry(422, "Unprocessable Entity"),
             Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
-            Map.entry(501, "Not Implemented"), Map.entry(503, "Service Unavailable"));
+            Map.entry(501, "Not Implemented"), Map.entry(503, "Service Unavailable"), Map.entry(507, "Insufficient Storage"));
 
     /** Answers one request; never throws for a request it cannot serve, it answers it. */
     interface Handler {
@@ -102,6 +103,11 @@ final class LoopbackHttpServer implements AutoCloseable {
                 threads.execute(() -> serve(socket));
             } catch (RejectedExecutionException busy) {
                 refuse(socket);
+            } catch (RuntimeException | Error e) {
+                // no thread could be started (out of memory, a process limit): this connection is refused, the
+                // acceptor lives on
+                LOG.error("API: cannot serve a connection", e);
+                refuse(socket);
             }
         }
     }
@@ -136,6 +142,11 @@ final class LoopbackHttpServer implements AutoCloseable {
                 answer = handler.handle(request);
             } catch (ApiHandler.Failure f) {
                 answer = f.answer();
+            } catch (RuntimeException | Error e) {
+                // The handler's own net has a hole (or this thread ran out of memory): logged and answered, and the
+                // next connection is served as usual.
+                LOG.error("API request {} failed", request == null ? "(unread)" : request.method() + " " + request.path(), e);
+                answer = ApiHandler.Answer.error(500, "Internal error; the details are in Colophon's log");
             }
             write(out, request, answer);
             if (request == null || !request.bodyConsumed()) {
@@ -151,18 +162,26 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     private static void write(OutputStream out, HttpRequest request, ApiHandler.Answer answer) throws IOException {
-        byte[] body = answer.bytes();
+        boolean streamed = answer.json() instanceof ApiHandler.Streamed;
+        byte[] body = streamed ? null : answer.bytes();
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(answer.status()).append(' ')
                 .append(reason(answer.status())).append("\r\n");
         answer.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("Content-Type: application/json; charset=utf-8\r\n")
                 .append("Cache-Control: no-store\r\n")
-                .append("X-Content-Type-Options: nosniff\r\n")
-                .append("Content-Length: ").append(body.length).append("\r\n")
-                .append("Connection: close\r\n\r\n");
+                .append("X-Content-Type-Options: nosniff\r\n");
+        if (!streamed) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n"); // a streamed body ends where the connection does
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (request == null || !request.method().equals("HEAD")) {
-            out.write(body);
+            if (streamed) {
+                ((ApiHandler.Streamed) answer.json()).writeTo(out);
+                out.write('\n');
+            } else {
+                out.write(body);
+            }
         }
         out.flush();
     }
@@ -197,9 +216,9 @@ final class LoopbackHttpServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("API: closing the port: {}", e.toString());
         }
-        // The port is only free once the acceptor has left accept(): until then the kernel keeps the listening
-        // socket and may still take a connection, which the shut-down pool would answer 503.
         try {
+            // The port is only free once the acceptor is out of accept(): the JDK finishes closing a socket that a
+            // thread is blocked on when that thread returns, and until then the port still took connections.
             acceptor.join(TimeUnit.SECONDS.toMillis(finishSeconds));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

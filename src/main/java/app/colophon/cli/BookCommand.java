@@ -49,7 +49,7 @@ final class BookCommand extends Session.Top implements Callable<Integer> {
         out.printf("Book %d%n", book.book().id());
         printFields(book.book().fields(), "  ", out);
         for (BookFile file : book.files()) {
-            out.printf("  File %d: %s (%s, %d bytes)%n", file.id(), file.path(), file.format().jsonName(), file.sizeBytes());
+            out.printf("  File %d: %s (%s, %d bytes)%n", file.id(), Escaped.of(file.path()), file.format().jsonName(), file.sizeBytes());
             printFields(file.fields(), "    ", out);
             if (file.pageCount() != null) {
                 out.printf("    pages: %d%n", file.pageCount());
@@ -58,7 +58,7 @@ final class BookCommand extends Session.Top implements Callable<Integer> {
                 out.printf("    duration: %.0f s%n", file.durationSeconds());
             }
             if (file.error() != null) {
-                out.printf("    error: %s%n", file.error());
+                out.printf("    error: %s%n", Escaped.of(file.error()));
             }
         }
     }
@@ -73,7 +73,7 @@ final class BookCommand extends Session.Top implements Callable<Integer> {
                 continue;
             }
             String text = FieldText.format(field, v.value());
-            out.printf("%s%s: %s [%s]%n", indent, field.jsonName(), text.isEmpty() ? "(empty)" : text, v.source().jsonName());
+            out.printf("%s%s: %s [%s]%n", indent, field.jsonName(), text.isEmpty() ? "(empty)" : Escaped.of(text), v.source().jsonName());
         }
     }
 }

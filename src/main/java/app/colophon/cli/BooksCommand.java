@@ -2,7 +2,6 @@ package app.colophon.cli;
 
 import app.colophon.json.JsonView;
 import app.colophon.library.Colophon;
-import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
 import app.colophon.model.SeriesEntry;
 import picocli.CommandLine.Command;
@@ -10,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -27,28 +28,33 @@ final class BooksCommand extends Session.Top implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Colophon app = open()) {
-            List<BookSummary> books = app.libraries().summaries(app.libraries().defaultLibrary().id());
+            long library = app.libraries().defaultLibrary().id();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(JsonView.write(books.stream().map(JsonView::summary).toList()));
+                // streamed: 100,000 books are printed as they are read, never held as one string
+                JsonView.writeSummaries(out, each -> app.libraries().forEachSummary(library, each));
+                out.println();
             } else {
-                for (BookSummary b : books) {
-                    out.printf("%d\t%s\t%s\t%s%n", b.id(), nullToEmpty(b.title()), authors(b.authors()), series(b.series()));
-                }
+                app.libraries().forEachSummary(library, b -> out.printf("%d\t%s\t%s\t%s%n", b.id(),
+                        nullToEmpty(b.title()), authors(b.authors()), series(b.series())));
             }
+            out.flush();
             return Cli.OK;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     static String authors(List<Contributor> authors) {
-        return authors.stream().map(Contributor::name).collect(Collectors.joining("; "));
+        return Escaped.of(authors.stream().map(Contributor::name).collect(Collectors.joining("; ")));
     }
 
     static String series(List<SeriesEntry> series) {
-        return series.stream().map(SeriesEntry::display).collect(Collectors.joining("; "));
+        return Escaped.of(series.stream().map(SeriesEntry::display).collect(Collectors.joining("; ")));
     }
 
+    /** A value for one tab-separated column: escaped, so a tab or a line break in it cannot shift the columns. */
     static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        return Escaped.of(s);
     }
 }

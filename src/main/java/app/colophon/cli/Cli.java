@@ -2,9 +2,11 @@ package app.colophon.cli;
 
 import app.colophon.library.AppVersion;
 import app.colophon.library.FolderOverlapException;
+import app.colophon.library.InvalidValueException;
 import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.NotFoundException;
 import app.colophon.library.ParseFailedException;
+import app.colophon.library.StorageTrouble;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +16,7 @@ import java.nio.file.Path;
 
 /**
  * The headless command line (DESIGN §7). Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 parse error,
- * 5 library folder not available.
+ * 5 library folder not available, 6 disk full.
  */
 @Command(name = "colophon", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Colophon: a library for the ebooks, comics, audiobooks and PDFs in your folders.%n"
@@ -30,6 +32,7 @@ public final class Cli {
     public static final int NOT_FOUND = 3;
     public static final int PARSE_ERROR = 4;
     public static final int UNAVAILABLE = 5;
+    public static final int DISK_FULL = 6;
 
     @Option(names = "--data-dir", paramLabel = "<dir>", scope = CommandLine.ScopeType.INHERIT,
             description = "Folder holding the database (default: $COLOPHON_HOME, else the platform's data folder)")
@@ -48,12 +51,12 @@ public final class Cli {
         cli.setParameterExceptionHandler((e, arguments) -> {
             // One line, like every other error; the usage text is one --help away.
             CommandLine command = e.getCommandLine();
-            command.getErr().println("colophon: " + e.getMessage()
+            command.getErr().println("colophon: " + Escaped.of(e.getMessage())
                     + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
             return command.getCommandSpec().exitCodeOnInvalidInput();
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("colophon: " + e.getMessage());
+            commandLine.getErr().println("colophon: " + Escaped.of(e.getMessage()));
             return exitCode(e);
         });
         return cli.execute(args);
@@ -82,8 +85,11 @@ public final class Cli {
         if (e instanceof LibraryUnavailableException) {
             return UNAVAILABLE;
         }
-        if (e instanceof UsageException || e instanceof FolderOverlapException) {
+        if (e instanceof UsageException || e instanceof FolderOverlapException || e instanceof InvalidValueException) {
             return USAGE;
+        }
+        if (StorageTrouble.diskFull(e)) {
+            return DISK_FULL;
         }
         return ERROR;
     }

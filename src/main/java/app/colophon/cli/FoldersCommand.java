@@ -40,7 +40,7 @@ final class FoldersCommand extends Session.Top implements Callable<Integer> {
                 out.println("No library folders yet: colophon scan <folder>");
             } else {
                 for (LibraryFolder f : folders) {
-                    out.printf("%s\t%s\t%d %s%n", f.path(), f.library().name(), f.books(), f.books() == 1 ? "book" : "books");
+                    out.printf("%s\t%s\t%d %s%n", Escaped.of(f.path()), Escaped.of(f.library().name()), f.books(), f.books() == 1 ? "book" : "books");
                 }
             }
             return Cli.OK;
@@ -85,7 +85,7 @@ final class FoldersCommand extends Session.Top implements Callable<Integer> {
                     out.println(JsonView.write(Map.of("filesRemoved", removal.files(), "booksRemoved", removal.books())));
                 } else {
                     out.printf("Removed the folder %s: %d %s and %d %s forgotten (files on disk untouched)%n",
-                            path.toAbsolutePath().normalize(), removal.books(), removal.books() == 1 ? "book" : "books",
+                            Escaped.of(path.toAbsolutePath().normalize()), removal.books(), removal.books() == 1 ? "book" : "books",
                             removal.files(), removal.files() == 1 ? "file" : "files");
                 }
                 return Cli.OK;

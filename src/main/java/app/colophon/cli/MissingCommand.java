@@ -55,7 +55,7 @@ final class MissingCommand extends Session.Top implements Callable<Integer> {
             } else {
                 for (MissingFile m : missing) {
                     out.printf("%d\t%d\t%s\t%s\tmissing since %s%n", m.file().id(), m.file().bookId(),
-                            BooksCommand.nullToEmpty(m.bookTitle()), m.file().path(), m.file().missingSince());
+                            BooksCommand.nullToEmpty(m.bookTitle()), Escaped.of(m.file().path()), m.file().missingSince());
                 }
             }
             return Cli.OK;

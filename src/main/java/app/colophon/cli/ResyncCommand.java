@@ -62,8 +62,8 @@ final class ResyncCommand {
                 } else {
                     ResyncResult.Updated updated = (ResyncResult.Updated) result;
                     out.println(mode.doneMessage());
-                    updated.removedFiles().forEach(p -> out.println(ResyncResult.Removed.FILE_REMOVED + ": " + p));
-                    updated.failures().forEach(f -> out.println("Not read: " + f));
+                    updated.removedFiles().forEach(p -> out.println(ResyncResult.Removed.FILE_REMOVED + ": " + Escaped.of(p)));
+                    updated.failures().forEach(f -> out.println("Not read: " + Escaped.of(f)));
                     BookCommand.printText(updated.book(), out);
                 }
                 return Cli.OK;

@@ -46,7 +46,7 @@ final class ScanCommand extends Session.Top implements Callable<Integer> {
             }
             ScanReport report = app.libraries().scan(library.id(), p -> { }, () -> false);
             print(report, spec.commandLine().getOut());
-            report.unavailableRoots().forEach(r -> spec.commandLine().getErr().println("colophon: " + r.message()));
+            report.unavailableRoots().forEach(r -> spec.commandLine().getErr().println("colophon: " + Escaped.of(r.message())));
             return report.unavailableRoots().isEmpty() ? Cli.OK : Cli.UNAVAILABLE;
         }
     }
@@ -56,7 +56,7 @@ final class ScanCommand extends Session.Top implements Callable<Integer> {
         out.printf(Locale.ROOT, "Files read: %d, unchanged: %d, moved: %d, missing: %d, failed: %d%n", r.filesRead(),
                 r.filesUnchanged(), r.filesMoved(), r.filesMissing(), r.filesFailed());
         for (ScanReport.FileError e : r.errors()) {
-            out.printf("  %s: %s%n", e.path(), e.message());
+            out.printf("  %s: %s%n", Escaped.of(e.path()), Escaped.of(e.message()));
         }
         if (r.filesMissing() > 0) {
             out.println("Missing files keep their books and edits; see them with: colophon missing");

@@ -51,7 +51,7 @@ final class ServeCommand extends Session.Top implements Callable<Integer> {
         }, "colophon-serve-shutdown");
         try (Colophon app = open(); ApiLauncher.Running server = launcher.start(app, port)) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Colophon API listening on " + server.uri() + " — token in " + server.tokenFile());
+            out.println("Colophon API listening on " + server.uri() + " — token in " + Escaped.of(server.tokenFile()));
             out.println("Press Ctrl+C to stop.");
             out.flush();
             Runtime.getRuntime().addShutdownHook(hook);

@@ -20,7 +20,7 @@ import java.util.zip.ZipFile;
  * {@code readEpubLazy}: epublib flattens EPUB 3 refines (creator roles, title types, collection positions),
  * silently "succeeds" on packages with no rootfile or a wrong namespace, loops on non-ZIP input, and costs
  * ~15x more time per book (DESIGN §1). epublib is used where it is good and the cost does not matter:
- * loading a cover image on demand ({@link EpubCovers}).
+ * finding a cover image on demand ({@link CoverExtractor}).
  */
 public final class EpubReader implements FormatReader {
 

@@ -11,6 +11,8 @@ import app.colophon.model.Source;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * What one reader found in one file (or what the filepath parser found in its path). Text values are
@@ -19,28 +21,47 @@ import java.util.List;
  * @param cover a reader-specific reference to the cover image inside the file, resolved lazily by the cover cache
  * @param audio where an audio file (MP3, M4A, M4B) sits in a book of several files, and whether its tags call it an
  *              audiobook; null for other formats
+ * @param cut   what was too long and was cut to the {@link ValueLimits}, one note per value or list ("title (15,728,640
+ *              characters, cut to 4,096)"); empty when nothing was
  */
 public record ParsedMetadata(String title, String sortTitle, String subtitle, String description,
                              List<Contributor> authors, List<SeriesEntry> series, List<String> genres,
                              List<String> tags, String publisher, String releaseDate, String language,
                              List<Identifier> identifiers, List<String> narrators, String cover,
-                             Integer pageCount, Double durationSeconds, AudioTrack audio) {
+                             Integer pageCount, Double durationSeconds, AudioTrack audio, List<String> cut) {
 
+    /** Every value cleaned and held to its {@link ValueLimits}: whatever a reader found, only that much is kept. */
     public ParsedMetadata {
-        title = Text.clean(title);
-        sortTitle = Text.clean(sortTitle);
-        subtitle = Text.clean(subtitle);
-        description = Text.cleanMultiline(description);
-        publisher = Text.clean(publisher);
-        releaseDate = Text.clean(releaseDate);
-        language = Text.clean(language);
+        List<String> notes = new ArrayList<>(cut == null ? List.of() : cut);
+        title = ValueLimits.cut("title", Text.clean(title), ValueLimits.LINE, notes);
+        sortTitle = ValueLimits.cut("sort title", Text.clean(sortTitle), ValueLimits.LINE, notes);
+        subtitle = ValueLimits.cut("subtitle", Text.clean(subtitle), ValueLimits.LINE, notes);
+        description = ValueLimits.cut("description", Text.cleanMultiline(description), ValueLimits.DESCRIPTION, notes);
+        publisher = ValueLimits.cut("publisher", Text.clean(publisher), ValueLimits.LINE, notes);
+        releaseDate = ValueLimits.cut("release date", Text.clean(releaseDate), ValueLimits.SHORT, notes);
+        language = ValueLimits.cut("language", Text.clean(language), ValueLimits.SHORT, notes);
         cover = Text.clean(cover);
-        authors = distinct(authors);
-        series = distinct(series);
-        genres = distinct(genres);
-        tags = distinct(tags);
-        identifiers = distinct(identifiers);
-        narrators = distinct(narrators);
+        if (cover != null && cover.length() > ValueLimits.LINE) {
+            notes.add("cover (a reference of " + cover.length() + " characters, not kept)");
+            cover = null; // a cut reference would name another entry, or none
+        }
+        authors = distinct("authors", authors, notes, c -> new Contributor(
+                ValueLimits.cutEach("authors' names", c.name(), ValueLimits.NAME, notes),
+                ValueLimits.cutEach("authors' roles", c.role(), ValueLimits.SHORT, notes)));
+        series = distinct("series", series, notes, s -> new SeriesEntry(
+                ValueLimits.cutEach("series names", s.name(), ValueLimits.NAME, notes), s.number()));
+        genres = distinct("genres", genres, notes, g -> ValueLimits.cutEach("genres", g, ValueLimits.NAME, notes));
+        tags = distinct("tags", tags, notes, t -> ValueLimits.cutEach("tags", t, ValueLimits.NAME, notes));
+        identifiers = distinct("identifiers", identifiers, notes, i -> new Identifier(i.type(),
+                ValueLimits.cutEach("identifiers", i.value(), ValueLimits.SHORT, notes)));
+        narrators = distinct("narrators", narrators, notes,
+                n -> ValueLimits.cutEach("narrators' names", n, ValueLimits.NAME, notes));
+        if (audio != null) {
+            audio = new AudioTrack(ValueLimits.cut("album", audio.album(), ValueLimits.NAME, notes), audio.disc(),
+                    audio.track(), ValueLimits.cut("track title", audio.trackTitle(), ValueLimits.LINE, notes),
+                    audio.audiobook());
+        }
+        cut = List.copyOf(notes);
     }
 
     public static Builder builder() {
@@ -75,7 +96,11 @@ public record ParsedMetadata(String title, String sortTitle, String subtitle, St
                 .with(FileField.COVER, cover, source);
     }
 
-    private static <T> List<T> distinct(List<T> values) {
+    /**
+     * Cleaned, each entry capped ({@code cap}), without duplicates, and at most {@link ValueLimits#ENTRIES} of them:
+     * the rest of a longer list is not even looked at, so a file with a million genres costs what one with a hundred does.
+     */
+    private static <T> List<T> distinct(String field, List<T> values, List<String> notes, UnaryOperator<T> cap) {
         if (values == null || values.isEmpty()) {
             return List.of();
         }
@@ -83,9 +108,15 @@ public record ParsedMetadata(String title, String sortTitle, String subtitle, St
         for (T value : values) {
             @SuppressWarnings("unchecked")
             T cleaned = value instanceof String s ? (T) Text.clean(s) : value;
-            if (cleaned != null) {
-                out.add(cleaned);
+            if (cleaned == null) {
+                continue;
             }
+            if (out.size() == ValueLimits.ENTRIES && !out.contains(cap.apply(cleaned))) {
+                notes.add(String.format(Locale.ROOT, "%s (%,d entries, kept the first %,d)", field, values.size(),
+                        ValueLimits.ENTRIES));
+                break;
+            }
+            out.add(cap.apply(cleaned));
         }
         return List.copyOf(out);
     }
@@ -130,7 +161,8 @@ public record ParsedMetadata(String title, String sortTitle, String subtitle, St
 
         public ParsedMetadata build() {
             return new ParsedMetadata(title, sortTitle, subtitle, description, authors, series, genres, tags,
-                    publisher, releaseDate, language, identifiers, narrators, cover, pageCount, durationSeconds, audio);
+                    publisher, releaseDate, language, identifiers, narrators, cover, pageCount, durationSeconds, audio,
+                    List.of());
         }
     }
 }

@@ -36,23 +36,50 @@ public final class Text {
         return Double.isFinite(d) ? d : null;
     }
 
-    /** One line: control characters removed, whitespace runs collapsed, trimmed; null when nothing is left. */
+    /**
+     * One line: control characters (and U+FEFF, U+200B) removed, whitespace runs collapsed to one space, trimmed;
+     * null when nothing is left. One pass by hand rather than two regular expressions: a 15 MB title took 0.5 s.
+     */
     public static String clean(String value) {
         if (value == null) {
             return null;
         }
         if (isClean(value)) {
-            return value; // most values: two regex passes for nothing were a tenth of reading an EPUB
+            return value; // most values: nothing to remove or collapse, and no copy made
         }
-        String s = SPACES.matcher(CONTROL.matcher(value).replaceAll("")).replaceAll(" ").trim();
-        return s.isEmpty() ? null : s;
+        StringBuilder out = new StringBuilder(Math.min(value.length(), 1 << 16));
+        int run = -1; // start of the run of kept characters not yet copied
+        boolean space = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+            if (!blank && Character.getType(c) != Character.CONTROL && c != '\uFEFF' && c != '\u200B') {
+                if (run < 0) {
+                    if (space && !out.isEmpty()) {
+                        out.append(' ');
+                    }
+                    space = false;
+                    run = i;
+                }
+                continue;
+            }
+            if (run >= 0) {
+                out.append(value, run, i);
+                run = -1;
+            }
+            space |= blank;
+        }
+        if (run >= 0) {
+            out.append(value, run, value.length());
+        }
+        return out.isEmpty() ? null : out.toString();
     }
 
     /**
      * Whether {@link #clean} would return {@code value} unchanged: not empty, printable ASCII or non-control
      * characters other than the ones it removes, single spaces between words, none at the ends. Conservative: any
-     * character that is not plain (whitespace other than ' ', anything it might remove) sends the value to the
-     * regular expressions.
+     * character that is not plain (whitespace other than ' ', anything it might remove) sends the value through the
+     * full pass, which copies it.
      */
     private static boolean isClean(String value) {
         int n = value.length();

@@ -23,7 +23,7 @@ public final class Colophon implements AutoCloseable {
         this.db = db;
         MetadataExtractor extractor = new MetadataExtractor(FormatReaders.standard());
         this.libraries = new LibraryService(db, new LibraryScanner(db, extractor, tuning));
-        this.resync = new ResyncService(db, extractor);
+        this.resync = new ResyncService(db, extractor, tuning.fileBudget());
         this.editor = new MetadataEditor(db);
         this.covers = new CoverCache(db, dataDir.resolve("covers"));
     }

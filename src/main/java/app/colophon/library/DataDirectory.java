@@ -1,5 +1,8 @@
 package app.colophon.library;
 
+import app.colophon.store.PrivateFiles;
+
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +33,16 @@ public final class DataDirectory {
         }
         String xdg = env.get("XDG_DATA_HOME");
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share")).resolve("colophon");
+    }
+
+    /** Creates a folder (and its missing parents) owner-only; an existing folder is left as it is. */
+    public static void createPrivateFolder(Path folder) throws IOException {
+        PrivateFiles.createFolder(folder);
+    }
+
+    /** Creates an empty owner-only file unless it exists, and makes an existing one owner-only. */
+    public static void createPrivateFile(Path file) throws IOException {
+        PrivateFiles.createFile(file);
     }
 
     public static Path resolve(Path explicit) {

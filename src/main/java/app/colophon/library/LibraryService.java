@@ -39,8 +39,10 @@ public final class LibraryService {
 
     /** The first library, created (empty, without roots) on first use. */
     public Library defaultLibrary() {
-        return db.inTransaction(() -> db.libraries().list().stream().findFirst()
-                .orElseGet(() -> db.libraries().create(DEFAULT_LIBRARY)));
+        // looked up outside a write first: a read-only data folder can still list its books
+        Optional<Library> first = db.libraries().list().stream().findFirst();
+        return first.orElseGet(() -> db.inTransaction(() -> db.libraries().list().stream().findFirst()
+                .orElseGet(() -> db.libraries().create(DEFAULT_LIBRARY))));
     }
 
     /**
@@ -161,6 +163,14 @@ public final class LibraryService {
     /** What the grid and list show, for every book of the library. */
     public List<BookSummary> summaries(long libraryId) {
         return db.books().summaries(libraryId);
+    }
+
+    /**
+     * The same summaries one by one, as they are read, for output that streams them (the command line's and the API's
+     * book lists): a library of 100,000 books is never held in memory at once.
+     */
+    public void forEachSummary(long libraryId, Consumer<BookSummary> each) {
+        db.books().forEachSummary(libraryId, 1_000, each);
     }
 
     public Optional<BookSummary> summary(long bookId) {

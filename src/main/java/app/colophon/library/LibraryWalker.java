@@ -17,6 +17,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.Set;
 /**
  * Lists the book files under a library's roots: supported extensions in any case; hidden files and folders,
  * {@code __MACOSX} and unreadable entries skipped; symbolic links followed while they stay inside the library's
- * roots, loops cut. A root that is missing or cannot be read is reported, never thrown: the other roots are
+ * roots, loops cut, and a file reached by several paths listed once. A root that is missing or cannot be read is reported, never thrown: the other roots are
  * listed as usual.
  */
 final class LibraryWalker {
@@ -65,6 +66,7 @@ final class LibraryWalker {
         List<ScanReport.FileError> skipped = new ArrayList<>();
         Map<Path, String> unavailable = new LinkedHashMap<>();
         List<Path> realRoots = realPaths(library.roots());
+        Map<Object, Integer> seen = new HashMap<>(); // across roots too: a link in one root may lead into another
         for (Path root : library.roots()) {
             String problem = RootAvailability.folderProblem(root);
             if (problem != null) {
@@ -73,7 +75,7 @@ final class LibraryWalker {
             }
             try {
                 Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                        new Visitor(root, realRoots, files, unreadable, skipped));
+                        new Visitor(root, realRoots, files, unreadable, skipped, seen));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot list library folder {}", root, e);
                 unavailable.put(root, "cannot be listed: " + e.getMessage());
@@ -88,14 +90,17 @@ final class LibraryWalker {
         private final List<DiskFile> files;
         private final Set<Path> unreadable;
         private final List<ScanReport.FileError> skipped;
+        /** Each file's identity (device and inode, else its real path) → its place in {@link #files}. */
+        private final Map<Object, Integer> seen;
 
         Visitor(Path root, List<Path> realRoots, List<DiskFile> files, Set<Path> unreadable,
-                List<ScanReport.FileError> skipped) {
+                List<ScanReport.FileError> skipped, Map<Object, Integer> seen) {
             this.root = root;
             this.realRoots = realRoots;
             this.files = files;
             this.unreadable = unreadable;
             this.skipped = skipped;
+            this.seen = seen;
         }
 
         @Override
@@ -130,9 +135,30 @@ final class LibraryWalker {
                 skipped.add(new ScanReport.FileError(file, "File name is not valid "
                         + System.getProperty("sun.jnu.encoding", "UTF-8") + "; rename the file to import it"));
             } else {
-                files.add(new DiskFile(file, attrs.size(), attrs.lastModifiedTime().toMillis()));
+                add(file, attrs);
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        /**
+         * One file reached twice — through two links, or through a link to a folder that is also walked directly — is
+         * one file: without this it became two books. Which path stands for it must not depend on the order of a
+         * listing: the one without a link in it (its real path) when there is one, else the smallest.
+         */
+        private void add(Path file, BasicFileAttributes attrs) {
+            DiskFile found = new DiskFile(file, attrs.size(), attrs.lastModifiedTime().toMillis());
+            Object key = attrs.fileKey() != null ? attrs.fileKey() : realPath(file);
+            Integer earlier = seen.putIfAbsent(key, files.size());
+            if (earlier == null) {
+                files.add(found);
+                return;
+            }
+            Path kept = files.get(earlier).path();
+            boolean replace = preferred(file, kept);
+            if (replace) {
+                files.set(earlier, found);
+            }
+            LOG.info("{} and {} are one file; it is read once, as {}", kept, file, replace ? file : kept);
         }
 
         @Override
@@ -183,6 +209,24 @@ final class LibraryWalker {
             }
             skipped.add(new ScanReport.FileError(path, "Symbolic link to outside the library's folders: not followed"));
             return true;
+        }
+    }
+
+    /** Whether {@code candidate} rather than {@code kept} should stand for a file reached by both. */
+    private static boolean preferred(Path candidate, Path kept) {
+        boolean candidateReal = candidate.equals(realPath(candidate));
+        boolean keptReal = kept.equals(realPath(kept));
+        if (candidateReal != keptReal) {
+            return candidateReal;
+        }
+        return candidate.toString().compareTo(kept.toString()) < 0;
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return path.toAbsolutePath().normalize();
         }
     }
 

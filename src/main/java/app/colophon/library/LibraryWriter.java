@@ -113,7 +113,7 @@ final class LibraryWriter {
                         withoutManual(stored.fields()), stored.bookValues(), stored.error(), stored.fingerprint(), null,
                         stored.track())
                 : new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
-                        r.modifiedMillis(), r.pageCount(), r.durationSeconds(), r.fileValues(), r.bookValues(), null,
+                        r.modifiedMillis(), r.pageCount(), r.durationSeconds(), r.fileValues(), r.bookValues(), r.recordedError(),
                         r.fingerprint(), null, r.track());
         return db.files().update(libraryId, fresh);
     }
@@ -166,7 +166,7 @@ final class LibraryWriter {
 
     private static BookFile newFile(long bookId, FileReading r) {
         return new BookFile(0, bookId, r.path(), r.format(), r.sizeBytes(), r.modifiedMillis(), r.pageCount(),
-                r.durationSeconds(), r.fileValues(), r.bookValues(), r.error(), r.fingerprint(), null, r.track());
+                r.durationSeconds(), r.fileValues(), r.bookValues(), r.recordedError(), r.fingerprint(), null, r.track());
     }
 
     /** The stored record updated from a reading of its file, which is on disk again if it was missing. */
@@ -180,8 +180,8 @@ final class LibraryWriter {
         }
         FieldValues<FileField<?>> fields = MergeRules.merge(stored.fields(), r.fileValues(), forceRefresh);
         return new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
-                r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), null, fingerprint, null,
-                r.track());
+                r.modifiedMillis(), r.pageCount(), r.durationSeconds(), fields, r.bookValues(), r.recordedError(), fingerprint,
+                null, r.track());
     }
 
     static String folderOf(Path path) {

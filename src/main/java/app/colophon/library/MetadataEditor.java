@@ -11,7 +11,8 @@ import app.colophon.store.Database;
 
 /**
  * The user's own edits: every value set here gets source {@code manual}; an empty value is stored as a manual
- * clear, which a normal scan does not refill.
+ * clear, which a normal scan does not refill. Control characters are dropped and over-long values refused
+ * ({@link ManualValues}, {@link InvalidValueException}).
  */
 public final class MetadataEditor {
 
@@ -24,7 +25,7 @@ public final class MetadataEditor {
     public BookWithFiles editBook(long bookId, Edits<BookField<?>> changes) {
         return db.inTransaction(() -> {
             Book book = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
-            Book updated = db.books().updateFields(book, changes.applyTo(book.fields()));
+            Book updated = db.books().updateFields(book, changes.applyTo(book.fields(), ManualValues.CLEANER));
             return new BookWithFiles(updated, db.files().ofBook(bookId));
         });
     }
@@ -33,7 +34,7 @@ public final class MetadataEditor {
         return db.inTransaction(() -> {
             BookFile file = db.files().find(fileId).orElseThrow(() -> new NotFoundException("No file with id " + fileId));
             Book book = db.books().find(file.bookId()).orElseThrow();
-            db.files().update(book.libraryId(), file.withFields(changes.applyTo(file.fields())));
+            db.files().update(book.libraryId(), file.withFields(changes.applyTo(file.fields(), ManualValues.CLEANER)));
             return new BookWithFiles(book, db.files().ofBook(book.id()));
         });
     }

@@ -4,6 +4,7 @@ import app.colophon.formats.FilepathParser;
 import app.colophon.formats.FormatReaders;
 import app.colophon.formats.MetadataParseException;
 import app.colophon.formats.ParsedMetadata;
+import app.colophon.formats.ValueLimits;
 import app.colophon.model.Field;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileFormat;
@@ -83,6 +84,12 @@ public final class MetadataExtractor {
         }
     }
 
+    /** The reading of a file given up after {@code budget}: the one message of scans and resyncs alike. */
+    public FileReading timedOut(Path path, java.time.Duration budget) {
+        FileFormat format = FileFormat.fromPath(path).orElseThrow();
+        return failure(path, "Failed to parse " + format + ": reading took longer than " + budget.toSeconds() + " s");
+    }
+
     private FileReading failed(Path path, FileFormat format, long size, long modified, String error) {
         return reading(path, format, size, modified, pathValues(path, format), ParsedMetadata.empty(), error, null);
     }
@@ -102,10 +109,21 @@ public final class MetadataExtractor {
 
     private static FileReading reading(Path path, FileFormat format, long size, long modified,
                                        ParsedMetadata fromPath, ParsedMetadata inside, String error, String fingerprint) {
+        // a parser's message may quote the file: held to a line, like the values
+        error = ValueLimits.cut("error", error, ValueLimits.LINE, new java.util.ArrayList<>());
         return new FileReading(path, format, size, modified, false,
                 overlay(fromPath.bookValues(Source.FILEPATH), inside.bookValues(Source.FILE_METADATA)),
                 overlay(fromPath.fileValues(Source.FILEPATH), inside.fileValues(Source.FILE_METADATA)),
-                inside.pageCount(), inside.durationSeconds(), error, fingerprint, inside.audio());
+                inside.pageCount(), inside.durationSeconds(), error, fingerprint, inside.audio(), fromPathAndInside(fromPath, inside));
+    }
+
+    private static java.util.List<String> fromPathAndInside(ParsedMetadata fromPath, ParsedMetadata inside) {
+        if (fromPath.cut().isEmpty()) {
+            return inside.cut();
+        }
+        java.util.List<String> all = new java.util.ArrayList<>(inside.cut());
+        fromPath.cut().forEach(c -> all.add(c + " in the file's name"));
+        return all;
     }
 
     /** The file's own values where it has them, the path's elsewhere. */

@@ -1,7 +1,5 @@
 package app.colophon.library;
 
-import app.colophon.model.FileFormat;
-
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -118,9 +116,7 @@ final class ParallelReader implements AutoCloseable {
         }
 
         private FileReading timedOut(Path path) {
-            FileFormat format = FileFormat.fromPath(path).orElseThrow();
-            return extractor.failure(path, "Failed to parse " + format + ": reading took longer than "
-                    + tuning.fileBudget().toSeconds() + " s");
+            return extractor.timedOut(path, tuning.fileBudget());
         }
     }
 

@@ -13,19 +13,25 @@ import java.util.List;
 
 /**
  * Resync of one book or one file from disk (DESIGN §5), inline, in three modes (scan, refresh, reset). A file is
- * read by the scan's {@link MetadataExtractor} and written by the scan's {@link LibraryWriter}; a book resync
+ * read by the scan's {@link MetadataExtractor}, within the scan's time budget, and written by the scan's {@link LibraryWriter}; a book resync
  * updates each file record, then derives the book's values once from all of them. Nothing is read or written
  * under an unavailable library folder. It may run while a scan runs: writes are serialised by the database.
  */
 public final class ResyncService implements Resync {
 
     private final Database db;
-    private final MetadataExtractor extractor;
+    private final BudgetedReader extractor;
     private final LibraryWriter writer;
 
+    /** A resync whose reads have the default scan's time budget (60 s per file). */
     public ResyncService(Database db, MetadataExtractor extractor) {
+        this(db, extractor, ScanTuning.defaults().fileBudget());
+    }
+
+    /** A file whose reading takes longer than {@code fileBudget} fails as in a scan: "reading took longer than …". */
+    public ResyncService(Database db, MetadataExtractor extractor, java.time.Duration fileBudget) {
         this.db = db;
-        this.extractor = extractor;
+        this.extractor = new BudgetedReader(extractor, fileBudget);
         this.writer = new LibraryWriter(db);
     }
 

@@ -44,18 +44,34 @@ public final class Edits<F extends Field<?>> {
         return Collections.unmodifiableSet(changes.keySet());
     }
 
+    /** What is done to each value before it is applied (the editor drops control characters, refuses huge ones). */
+    public interface Cleaner {
+        <T> T clean(Field<T> field, T value);
+    }
+
     /** {@code values} with every change applied as a manual value. */
     public FieldValues<F> applyTo(FieldValues<F> values) {
+        return applyTo(values, new Cleaner() {
+            @Override
+            public <T> T clean(Field<T> field, T value) {
+                return value;
+            }
+        });
+    }
+
+    /** {@code values} with every change, cleaned by {@code cleaner}, applied as a manual value. */
+    public FieldValues<F> applyTo(FieldValues<F> values, Cleaner cleaner) {
         FieldValues<F> result = values;
         for (Map.Entry<F, Object> change : changes.entrySet()) {
-            result = apply(result, (Field<?>) change.getKey(), change.getValue());
+            result = apply(result, (Field<?>) change.getKey(), change.getValue(), cleaner);
         }
         return result;
     }
 
     @SuppressWarnings("unchecked")
-    private static <F extends Field<?>, T> FieldValues<F> apply(FieldValues<F> values, Field<T> field, Object value) {
-        return values.with(field, (T) value, Source.MANUAL); // put there by set(Field<T>, T) only
+    private static <F extends Field<?>, T> FieldValues<F> apply(FieldValues<F> values, Field<T> field, Object value,
+                                                                Cleaner cleaner) {
+        return values.with(field, cleaner.clean(field, (T) value), Source.MANUAL); // put there by set(Field<T>, T) only
     }
 
     @Override

@@ -7,6 +7,7 @@ import app.colophon.model.FieldValues;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 public interface BookRepository {
 
@@ -28,6 +29,9 @@ public interface BookRepository {
     List<BookSummary> summaries(long libraryId);
 
     Optional<BookSummary> summary(long bookId);
+
+    /** The summaries of {@link #summaries}, in id order, handed over {@code pageSize} at a time as they are read. */
+    void forEachSummary(long libraryId, int pageSize, Consumer<BookSummary> each);
 
     /** Deletes the books of the library that have no file record left; returns how many. */
     int deleteWithoutFiles(long libraryId);

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /** Books in SQLite, with their field columns made from {@link BookField} ({@link FieldColumns}). */
 final class SqliteBookRepository implements BookRepository {
@@ -115,15 +116,54 @@ final class SqliteBookRepository implements BookRepository {
         return summariesWhere("book_id = ?", "id = ?", bookId).stream().findFirst();
     }
 
+    /**
+     * Page by page (by id), each page its own short read: a slow consumer (an HTTP client reading 100,000 books) holds
+     * neither all of them in memory nor a read transaction open the whole time.
+     */
+    @Override
+    public void forEachSummary(long libraryId, int pageSize, Consumer<BookSummary> each) {
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<BookSummary> page = summariesWhere("library_id = ?",
+                    "library_id = ? AND id > " + after + " ORDER BY id LIMIT " + pageSize, libraryId);
+            page.forEach(each);
+            if (page.size() < pageSize) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
     /** Reads only columns of the covering index {@code book_summary} (migration V2): no wide rows. */
     private static final String SUMMARY_SQL = "SELECT id, library_id, title, sort_title, authors, series, added_at FROM book ";
 
-    /** A 100,000-book window waits for this query: columns by position, nothing read that the grid does not show. */
+    private record SummaryRow(long id, long libraryId, String title, String sortTitle, String authors, String series,
+                              long added) {
+    }
+
+    /**
+     * A 100,000-book window waits for this query: columns by position, nothing read that the grid does not show. The
+     * covers and missing flags are read for the books found ({@code fileWhere}, with the first and last id read as a
+     * range when there are several).
+     */
     private List<BookSummary> summariesWhere(String fileWhere, String bookWhere, long value) {
-        Map<Long, Long> covers = coverFiles(fileWhere, value);
-        Set<Long> missing = booksWithoutFileOnDisk(fileWhere, value);
-        return jdbc.query("book", SUMMARY_SQL + "WHERE " + bookWhere, s -> s.setLong(1, value),
-                row -> summary(row, covers, missing));
+        List<SummaryRow> rows = jdbc.query("book", SUMMARY_SQL + "WHERE " + bookWhere, s -> s.setLong(1, value),
+                r -> new SummaryRow(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
+                        r.getString(6), r.getLong(7)));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String range = rows.size() == 1 ? ""
+                : " AND book_id BETWEEN " + rows.get(0).id() + " AND " + rows.get(rows.size() - 1).id();
+        Map<Long, Long> covers = coverFiles(fileWhere + range, value);
+        Set<Long> missing = booksWithoutFileOnDisk(fileWhere + range, value);
+        List<BookSummary> out = new ArrayList<>(rows.size());
+        for (SummaryRow row : rows) {
+            out.add(new BookSummary(row.id(), row.libraryId(), row.title(), row.sortTitle(),
+                    FieldCodec.decode(BookField.AUTHORS, row.authors()), FieldCodec.decode(BookField.SERIES, row.series()),
+                    Instant.ofEpochMilli(row.added()), covers.get(row.id()), missing.contains(row.id())));
+        }
+        return out;
     }
 
     /**
@@ -198,14 +238,6 @@ final class SqliteBookRepository implements BookRepository {
                     Instant.ofEpochMilli((Long) r[6]), covers.get(id), missing.contains(id)));
         }
         return out;
-    }
-
-    private static BookSummary summary(ResultSet row, Map<Long, Long> covers, Set<Long> missing) throws SQLException {
-        long id = row.getLong(1);
-        return new BookSummary(id, row.getLong(2), row.getString(3), row.getString(4),
-                FieldCodec.decode(BookField.AUTHORS, row.getString(5)),
-                FieldCodec.decode(BookField.SERIES, row.getString(6)),
-                Instant.ofEpochMilli(row.getLong(7)), covers.get(id), missing.contains(id));
     }
 
     private record CoverRow(long bookId, long fileId, FileFormat format, String path, Track track) {

@@ -166,6 +166,7 @@ final class StatementCache implements InvocationHandler {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
+            WriteFailures.seen(e.getCause()); // "disk full" must survive ORMLite's handling of the failure
             throw e.getCause();
         }
     }

@@ -2,7 +2,9 @@ package app.colophon.ui;
 
 import app.colophon.ui.about.AboutWindow;
 import app.colophon.ui.common.AppIcons;
+import app.colophon.ui.books.BookViews;
 import app.colophon.ui.common.ControllerFactory;
+import app.colophon.ui.common.Desktop;
 import app.colophon.ui.common.CoverImages;
 import app.colophon.ui.common.FolderPicker;
 import app.colophon.ui.common.FxTasks;
@@ -12,7 +14,7 @@ import app.colophon.ui.common.UiServices;
 import app.colophon.ui.common.Views;
 import app.colophon.ui.common.WindowState;
 import app.colophon.ui.detail.BookWindows;
-import app.colophon.ui.main.LibraryModel;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.main.LibraryPreload;
 import app.colophon.ui.main.MainWindowController;
 import app.colophon.ui.main.ScanRunner;
@@ -23,10 +25,10 @@ import app.colophon.ui.settings.LocalApi;
 import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
@@ -36,8 +38,6 @@ import java.util.prefs.Preferences;
  * controller factory. The app and the UI tests both start here, so tests run the real wiring.
  */
 public final class UiContext implements AutoCloseable {
-
-    public static final String STYLESHEET = "/css/colophon.css";
 
     private final UiServices services;
     private final Preferences prefs;
@@ -72,13 +72,14 @@ public final class UiContext implements AutoCloseable {
         this.tasks = tasks;
         this.prefs = prefs;
         this.covers = new CoverImages(services.covers());
-        this.resync = new ResyncActions(services, model, tasks, notifier, new RefreshConfirmation(this::focusedWindow));
+        BookViews views = new BookViews(services, model, tasks, notifier, covers);
+        this.resync = new ResyncActions(services, model, tasks, notifier, new RefreshConfirmation());
         this.scans = new ScanRunner(services, notifier);
-        this.bookWindows = new BookWindows(this, showFolder);
-        controllers.register(MainWindowController.class, () -> new MainWindowController(services, model, resync, covers,
-                tasks, notifier, scans, prefs.node("main"), bookWindows, showFolder, folderPicker,
-                localApi == null ? null : new ApiToggle(localApi, tasks, notifier, prefs.node("settings")), preload));
-        bookWindows.registerControllers(controllers);
+        this.bookWindows = new BookWindows(views, resync, showFolder, controllers);
+        Optional<ApiToggle> api = Optional.ofNullable(localApi)
+                .map(local -> new ApiToggle(local, tasks, notifier, prefs.node("settings")));
+        controllers.register(MainWindowController.class, () -> new MainWindowController(views, resync, scans,
+                bookWindows, new Desktop(prefs.node("main"), showFolder, folderPicker), api, preload()));
         about.registerControllers(controllers);
     }
 
@@ -90,7 +91,10 @@ public final class UiContext implements AutoCloseable {
     public CompletableFuture<LibraryPreload> preload() {
         if (preload == null) {
             Preferences main = prefs.node("main");
-            preload = CompletableFuture.supplyAsync(() -> LibraryPreload.load(services.libraries(), main));
+            CompletableFuture<LibraryPreload> reading = new CompletableFuture<>();
+            tasks.run(() -> LibraryPreload.load(services.libraries(), main), reading::complete,
+                    reading::completeExceptionally);
+            preload = reading;
         }
         return preload;
     }
@@ -104,7 +108,7 @@ public final class UiContext implements AutoCloseable {
     public MainWindowController showMainWindow(Stage stage) {
         Views.Loaded<MainWindowController> view = Views.load("main/MainWindow.fxml", controllers::call);
         Scene scene = new Scene(view.root(), 1100, 720);
-        scene.getStylesheets().add(stylesheet());
+        scene.getStylesheets().add(Views.stylesheet());
         stage.setTitle("Colophon");
         AppIcons.apply(stage);
         stage.setScene(scene);
@@ -120,14 +124,6 @@ public final class UiContext implements AutoCloseable {
         mainStage = stage;
         stage.show();
         return view.controller();
-    }
-
-    public static String stylesheet() {
-        return UiContext.class.getResource(STYLESHEET).toExternalForm();
-    }
-
-    private Window focusedWindow() {
-        return Window.getWindows().stream().filter(Window::isFocused).findFirst().orElse(mainStage);
     }
 
     public UiServices services() {

@@ -170,7 +170,7 @@ class ApiServerBodyTest {
     void declaredLengthOverTheLimitIsRejectedEvenWithoutAToken() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("POST /books/" + bookId + "/resync HTTP/1.1\r\nHost: x\r\n"
+            socket.getOutputStream().write(("POST /books/" + bookId + "/resync HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Length: " + TEN_MB + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
 
             assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 401 ");

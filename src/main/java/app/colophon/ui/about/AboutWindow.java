@@ -1,6 +1,5 @@
 package app.colophon.ui.about;
 
-import app.colophon.ui.UiContext;
 import app.colophon.ui.common.AppIcons;
 import app.colophon.ui.common.ControllerFactory;
 import app.colophon.ui.common.Views;
@@ -37,7 +36,7 @@ public final class AboutWindow {
         stage.initModality(Modality.NONE);
         stage.setTitle(TITLE);
         Scene scene = new Scene(view.root());
-        scene.getStylesheets().add(UiContext.stylesheet());
+        scene.getStylesheets().add(Views.stylesheet());
         stage.setScene(scene);
         AppIcons.apply(stage);
         stage.setOnHidden(e -> open = null);

@@ -40,24 +40,42 @@ public class Notifier {
         return shown;
     }
 
+    /** On the main window. */
     public void info(String text) {
-        show(Kind.INFO, text);
+        info(null, text);
+    }
+
+    /** On {@code window}, the one the action that led to it was taken in (null: the main window). */
+    public void info(Window window, String text) {
+        show(window, Kind.INFO, text);
     }
 
     public void warning(String text) {
-        show(Kind.WARNING, text);
+        warning(null, text);
+    }
+
+    public void warning(Window window, String text) {
+        show(window, Kind.WARNING, text);
     }
 
     /** An error the user can act on (a file that cannot be read, a missing folder): no stack trace needed. */
     public void error(String text) {
+        error(null, text);
+    }
+
+    public void error(Window window, String text) {
         LOG.info("Shown to the user: {}", text);
-        show(Kind.ERROR, text);
+        show(window, Kind.ERROR, text);
     }
 
     /** Something that should not happen: the user gets {@code text}, the log gets the whole story. */
     public void unexpected(String text, Throwable cause) {
+        unexpected(null, text, cause);
+    }
+
+    public void unexpected(Window window, String text, Throwable cause) {
         LOG.error(text, cause);
-        show(Kind.ERROR, text);
+        show(window, Kind.ERROR, text);
     }
 
     /** What stands for several notifications at once: the errors among the recent ones, which must not get lost. */
@@ -66,13 +84,14 @@ public class Notifier {
                 .filter(m -> m.kind() == Kind.ERROR).map(Message::text).distinct().toList();
         String text = errors.isEmpty() ? "Several messages at once; the details are in Colophon's log."
                 : "Several messages at once. Errors: " + String.join(" · ", errors);
-        return Notifications.create().title("Colophon").text(text).position(Pos.BOTTOM_RIGHT).owner(anchor)
+        return Notifications.create().title("Colophon").text(Texts.visible(text)).position(Pos.BOTTOM_RIGHT).owner(anchor)
                 .hideAfter(errors.isEmpty() ? INFO_SHOWN : Duration.INDEFINITE);
     }
 
-    private void show(Kind kind, String text) {
+    private void show(Window window, Kind kind, String text) {
         shown.add(new Message(kind, text));
-        Window anchor = owner != null && owner.isShowing() ? owner
+        Window anchor = window != null && window.isShowing() ? window
+                : owner != null && owner.isShowing() ? owner
                 : Window.getWindows().stream().filter(Window::isShowing).findFirst().orElse(null);
         if (anchor == null) {
             // No window left to show it on (the app is closing): the message is kept and logged, not shown.
@@ -80,7 +99,8 @@ public class Notifier {
         }
         // An error stays until the user closes it: it must not vanish while they look elsewhere. Past a few at once,
         // ControlsFX would stack them off the edge of the screen; they fold into one that still names the errors.
-        Notifications n = Notifications.create().text(text).position(Pos.BOTTOM_RIGHT).owner(anchor)
+        // a file name in a message shows its control characters as symbols (Texts.visible)
+        Notifications n = Notifications.create().text(Texts.visible(text)).position(Pos.BOTTOM_RIGHT).owner(anchor)
                 .hideAfter(kind == Kind.ERROR ? Duration.INDEFINITE : INFO_SHOWN)
                 .threshold(MAX_STACKED, folded(anchor));
         switch (kind) {

@@ -17,6 +17,11 @@ public final class Views {
     public record Loaded<C>(Parent root, C controller) {
     }
 
+    /** The one stylesheet every window uses. */
+    public static String stylesheet() {
+        return Views.class.getResource("/css/colophon.css").toExternalForm();
+    }
+
     public static <C> Loaded<C> load(String fxml, Callback controllers) {
         URL url = Views.class.getResource("/fxml/" + fxml);
         if (url == null) {

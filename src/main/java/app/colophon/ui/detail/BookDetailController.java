@@ -1,6 +1,8 @@
 package app.colophon.ui.detail;
 
+import app.colophon.ui.books.BookViews;
 import app.colophon.ui.common.Texts;
+import app.colophon.library.InvalidValueException;
 import app.colophon.library.NotFoundException;
 import app.colophon.model.Book;
 import app.colophon.model.BookField;
@@ -16,9 +18,9 @@ import app.colophon.ui.common.CoverImages;
 import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.common.UiServices;
-import app.colophon.ui.main.BookEvent;
-import app.colophon.ui.main.BookMenus;
-import app.colophon.ui.main.LibraryModel;
+import app.colophon.ui.books.BookEvent;
+import app.colophon.ui.books.BookMenus;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.resync.ResyncActions;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -100,16 +102,20 @@ public final class BookDetailController {
     @FXML private Button saveButton;
     @FXML private Button revertButton;
 
-    public BookDetailController(UiServices services, LibraryModel model, ResyncActions resync, CoverImages covers,
-                                FxTasks tasks, Notifier notifier, Consumer<Path> showFolder) {
-        this.services = services;
-        this.model = model;
+    public BookDetailController(BookViews views, ResyncActions resync, Consumer<Path> showFolder) {
+        this.services = views.services();
+        this.model = views.model();
         this.resync = resync;
-        this.covers = covers;
+        this.covers = views.covers();
         this.cover = new DetailCover(covers);
-        this.tasks = tasks;
-        this.notifier = notifier;
+        this.tasks = views.tasks();
+        this.notifier = views.notifier();
         this.showFolder = showFolder;
+    }
+
+    /** This detail window: the owner of the dialogs and notifications its actions lead to. */
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     @FXML
@@ -135,8 +141,8 @@ public final class BookDetailController {
         bookSpinner.visibleProperty().bind(busy);
         bookSpinner.managedProperty().bind(busy);
         bookActionsBox.getChildren().add(BookMenus.moreButton(new BookMenus.Actions(
-                () -> resync.scanBook(bookId.get()), () -> resync.refreshBook(bookId.get()),
-                () -> resync.resetBook(bookId.get()), null, this::showBookFolder), busy));
+                () -> resync.scanBook(window(), bookId.get()), () -> resync.refreshBook(window(), bookId.get()),
+                () -> resync.resetBook(window(), bookId.get()), null, this::showBookFolder), busy));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
@@ -233,7 +239,7 @@ public final class BookDetailController {
             }
         }
         fileGrid.setDisable(selected == null);
-        fileHeading.setText(selected == null ? "File" : "File: " + selected.path().getFileName());
+        fileHeading.setText(selected == null ? "File" : "File: " + Texts.visible(String.valueOf(selected.path().getFileName())));
         stashed.set(!stash.isEmpty());
     }
 
@@ -276,6 +282,8 @@ public final class BookDetailController {
             if (error instanceof NotFoundException) {
                 notifier.error(error.getMessage());
                 reload();
+            } else if (error instanceof InvalidValueException) {
+                notifier.error("Could not save the changes: " + error.getMessage()); // the edits stay to be fixed
             } else {
                 notifier.unexpected("Could not save the changes: " + error.getMessage(), error);
             }
@@ -321,9 +329,10 @@ public final class BookDetailController {
     private static String displayTitle(BookWithFiles full) {
         String t = full.book().title();
         if (t != null) {
-            return t;
+            return Texts.visible(t);
         }
-        return full.files().stream().findFirst().map(f -> String.valueOf(f.path().getFileName())).orElse("Untitled");
+        return full.files().stream().findFirst().map(f -> Texts.visible(String.valueOf(f.path().getFileName())))
+                .orElse("Untitled");
     }
 
     private static String facts(BookWithFiles full) {

@@ -1,10 +1,11 @@
 package app.colophon.ui.detail;
 
-import app.colophon.ui.UiContext;
+import app.colophon.ui.books.BookViews;
+import app.colophon.ui.resync.ResyncActions;
 import app.colophon.ui.common.AppIcons;
 import app.colophon.ui.common.ControllerFactory;
 import app.colophon.ui.common.Views;
-import app.colophon.ui.main.BookOpener;
+import app.colophon.ui.books.BookOpener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -24,24 +25,16 @@ public final class BookWindows implements BookOpener {
     private static final double WIDTH = 980;
     private static final double HEIGHT = 760;
 
-    private final UiContext context;
-    private final Consumer<Path> showFolder;
     private final Map<Long, Open> open = new HashMap<>();
-    private ControllerFactory controllers;
+    private final ControllerFactory controllers;
 
     private record Open(Stage stage, BookDetailController controller) {
     }
 
-    public BookWindows(UiContext context, Consumer<Path> showFolder) {
-        this.context = context;
-        this.showFolder = showFolder;
-    }
-
-    /** Registers the detail view's controllers with the shared factory. */
-    public void registerControllers(ControllerFactory controllers) {
+    /** Registers the detail view's controller with the shared factory, built from what it needs. */
+    public BookWindows(BookViews views, ResyncActions resync, Consumer<Path> showFolder, ControllerFactory controllers) {
         this.controllers = controllers;
-        controllers.register(BookDetailController.class, () -> new BookDetailController(context.services(),
-                context.model(), context.resync(), context.covers(), context.tasks(), context.notifier(), showFolder));
+        controllers.register(BookDetailController.class, () -> new BookDetailController(views, resync, showFolder));
     }
 
     @Override
@@ -63,7 +56,7 @@ public final class BookWindows implements BookOpener {
         Stage stage = new Stage();
         AppIcons.apply(stage);
         Scene scene = new Scene(view.root(), WIDTH, HEIGHT);
-        scene.getStylesheets().add(UiContext.stylesheet());
+        scene.getStylesheets().add(Views.stylesheet());
         stage.setScene(scene);
         stage.setMinWidth(720);
         stage.setMinHeight(520);

@@ -2,9 +2,9 @@ package app.colophon.ui.detail;
 
 import app.colophon.ui.common.Texts;
 import app.colophon.model.BookFile;
-import app.colophon.ui.main.ActionCells;
-import app.colophon.ui.main.BookMenus;
-import app.colophon.ui.main.LibraryModel;
+import app.colophon.ui.books.ActionCells;
+import app.colophon.ui.books.BookMenus;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.resync.ResyncActions;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
@@ -32,19 +32,19 @@ final class FileTable {
     FileTable(TableView<BookFile> table, LibraryModel model, ResyncActions resync, Consumer<Path> showFolder) {
         this.table = table;
         Function<BookFile, BookMenus.Actions> actions = file -> new BookMenus.Actions(
-                () -> resync.scanFile(file.id(), file.bookId()),
-                () -> resync.refreshFile(file.id(), file.bookId()),
-                () -> resync.resetFile(file.id(), file.bookId()),
+                () -> resync.scanFile(window(), file.id(), file.bookId()),
+                () -> resync.refreshFile(window(), file.id(), file.bookId()),
+                () -> resync.resetFile(window(), file.id(), file.bookId()),
                 null,
                 () -> showFolder.accept(file.path().toAbsolutePath().getParent()));
 
-        TableColumn<BookFile, String> name = column("Name", f -> String.valueOf(f.path().getFileName()), 220);
+        TableColumn<BookFile, String> name = column("Name", f -> Texts.visible(String.valueOf(f.path().getFileName())), 220);
         TableColumn<BookFile, String> format = column("Format", f -> f.format().name(), 72);
         format.setMinWidth(64);
         TableColumn<BookFile, String> size = column("Size", f -> humanSize(f.sizeBytes()), 80);
         size.setMinWidth(64);
         size.getStyleClass().add("size-column");
-        TableColumn<BookFile, String> path = column("Path", f -> f.path().toString(), 300);
+        TableColumn<BookFile, String> path = column("Path", f -> Texts.visible(f.path().toString()), 300);
         TableColumn<BookFile, BookFile> status = new TableColumn<>("Status");
         status.setPrefWidth(200);
         status.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -121,9 +121,14 @@ final class FileTable {
                 return;
             }
             boolean failed = item.error() != null && !item.error().isBlank();
-            setText(failed ? item.error() : OK);
-            setTooltip(failed ? new Tooltip(item.error()) : null);
+            setText(failed ? Texts.visible(item.error()) : OK);
+            setTooltip(failed ? new Tooltip(Texts.visible(item.error())) : null);
             getStyleClass().add(failed ? "file-error" : "file-ok");
         }
+    }
+
+    /** The detail window the table is in: the owner of the dialogs and notifications of its rows' actions. */
+    private javafx.stage.Window window() {
+        return table.getScene() == null ? null : table.getScene().getWindow();
     }
 }

@@ -16,6 +16,8 @@ import javafx.stage.Window;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * What a library's menu in the sidebar offers: scan it, add a folder, remove a folder, the missing books or the
@@ -29,15 +31,11 @@ public final class LibraryActions {
     public static final String REMOVE_MISSING = "Remove missing books…";
     public static final String REMOVE_LIBRARY = "Remove library…";
 
-    /** What the window does after a change: read the libraries again, read one library's books again, scan one. */
-    public interface Host {
-        Window owner();
-
-        void librariesChanged();
-
-        void booksChanged(long libraryId);
-
-        void scan(long libraryId);
+    /**
+     * What the window does for the menu: the window its dialogs belong to; after a change, read the libraries again
+     * or one library's books; scan one.
+     */
+    public record Host(Supplier<Window> owner, Runnable librariesChanged, LongConsumer booksChanged, LongConsumer scan) {
     }
 
     private final UiServices services;
@@ -60,7 +58,7 @@ public final class LibraryActions {
     }
 
     List<MenuItem> items(Library library) {
-        MenuItem scan = item(SCAN, () -> window.scan(library.id()));
+        MenuItem scan = item(SCAN, () -> window.scan().accept(library.id()));
         MenuItem add = item(ADD_FOLDER, () -> addFolder(library));
         MenuItem removeFolder;
         if (library.roots().size() <= 1) {
@@ -76,11 +74,11 @@ public final class LibraryActions {
     }
 
     public void addFolder(Library library) {
-        folderPicker.pick(window.owner()).ifPresent(folder -> tasks.run(
+        folderPicker.pick(window.owner().get()).ifPresent(folder -> tasks.run(
                 () -> services.libraries().addRoots(library.id(), List.of(folder)),
                 added -> {
-                    window.librariesChanged();
-                    window.scan(library.id());
+                    window.librariesChanged().run();
+                    window.scan().accept(library.id());
                 },
                 e -> failed("Could not add the folder", e)));
     }
@@ -89,12 +87,12 @@ public final class LibraryActions {
         tasks.run(() -> services.libraries().folders().stream().filter(f -> f.path().equals(root)
                         && f.library().id() == library.id()).mapToLong(f -> f.books()).sum(),
                 books -> {
-                    if (Confirmation.ask(window.owner(), "Remove Folder", "Remove the folder " + root + " from \""
+                    if (Confirmation.ask(window.owner().get(), "Remove Folder", "Remove the folder " + root + " from \""
                             + library.name() + "\"? " + books(books) + " leave the library. Your files stay where they "
                             + "are; add the folder again to bring them back.", "Remove")) {
                         tasks.run(() -> services.libraries().removeFolder(root), removal -> {
                             notifier.info("Folder removed: " + books(removal.books()) + " left the library");
-                            window.librariesChanged();
+                            window.librariesChanged().run();
                         }, e -> failed("Could not remove the folder", e));
                     }
                 }, e -> failed("Could not count the folder's books", e));
@@ -103,11 +101,11 @@ public final class LibraryActions {
     public void removeLibrary(Library library) {
         tasks.run(() -> services.libraries().summaries(library.id()).size(),
                 books -> {
-                    if (Confirmation.ask(window.owner(), "Remove Library", "Remove the library \"" + library.name()
+                    if (Confirmation.ask(window.owner().get(), "Remove Library", "Remove the library \"" + library.name()
                             + "\"? Its " + books(books) + " leave Colophon. Your files stay where they are.", "Remove")) {
                         tasks.run(() -> services.libraries().removeLibrary(library.id()), removal -> {
                             notifier.info("Library removed: " + books(removal.books()));
-                            window.librariesChanged();
+                            window.librariesChanged().run();
                         }, e -> failed("Could not remove the library", e));
                     }
                 }, e -> failed("Could not count the library's books", e));
@@ -125,12 +123,12 @@ public final class LibraryActions {
                         return;
                     }
                     String others = files > books ? " (and the missing files of other books)" : "";
-                    if (Confirmation.ask(window.owner(), "Remove Missing Books", "Remove " + books(books)
+                    if (Confirmation.ask(window.owner().get(), "Remove Missing Books", "Remove " + books(books)
                             + " whose files are no longer on disk from \"" + library.name() + "\"" + others + "? Their "
                             + "edits go with them; a file that turns up again comes back as a new book.", "Remove")) {
                         tasks.run(() -> services.libraries().removeMissing(library.id()), (Removal removal) -> {
                             notifier.info("Removed " + books(removal.books()) + " with missing files");
-                            window.booksChanged(library.id());
+                            window.booksChanged().accept(library.id());
                         }, e -> failed("Could not remove the missing books", e));
                     }
                 }, e -> failed("Could not count the missing books", e));

@@ -1,5 +1,8 @@
 package app.colophon.ui.main;
 
+import app.colophon.ui.books.ActionCells;
+import app.colophon.ui.books.BookMenus;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.common.Texts;
 import app.colophon.model.BookSummary;
 import app.colophon.model.SeriesEntry;
@@ -63,7 +66,7 @@ final class BookTable {
         @Override
         protected void updateItem(BookSummary item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.title());
+            setText(empty || item == null ? null : Texts.visible(item.title()));
             setGraphic(!empty && item != null && item.missing() ? badge : null);
         }
     }

@@ -1,5 +1,7 @@
 package app.colophon.ui.main;
 
+import app.colophon.ui.books.BookMenus;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.common.Texts;
 import app.colophon.model.BookSummary;
 import app.colophon.ui.common.CoverImages;
@@ -21,6 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.GridCell;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
@@ -51,12 +54,13 @@ final class BookTile extends GridCell<BookSummary> {
     private final CoverImages covers;
 
     BookTile(LibraryModel model, CoverImages covers, LongFunction<BookMenus.Actions> actions,
-             LongProperty selection, Consumer<BookSummary> open) {
+             Selection selection, List<BookSummary> shown, Consumer<BookSummary> open) {
         this.covers = covers;
         getStyleClass().add("book-tile");
         BooleanBinding busy = Bindings.createBooleanBinding(() -> model.busyBooks().contains(bookId.get()),
                 model.busyBooks(), bookId);
-        BookMenus.Actions forThisTile = BookMenus.forCurrent(actions, bookId::get);
+        BookMenus.Actions forThisTile = BookMenus.forCurrent(() -> bookId.get() < 0 ? null : bookId.get(),
+                actions::apply, true);
         MenuButton more = BookMenus.moreButton(forThisTile, busy);
         setContextMenu(BookMenus.contextMenu(forThisTile, busy));
 
@@ -79,14 +83,14 @@ final class BookTile extends GridCell<BookSummary> {
         content.setVisible(false);
         setGraphic(content);
 
-        Runnable markSelection = () -> pseudoClassStateChanged(SELECTED_TILE, bookId.get() >= 0 && bookId.get() == selection.get());
-        selection.addListener((o, was, now) -> markSelection.run());
+        Runnable markSelection = () -> pseudoClassStateChanged(SELECTED_TILE, bookId.get() >= 0 && selection.contains(bookId.get()));
+        selection.ids().addListener((javafx.collections.SetChangeListener<Long>) c -> markSelection.run());
         bookId.addListener((o, was, now) -> markSelection.run());
         setOnMouseClicked(e -> {
             if (getItem() == null || e.getButton() != MouseButton.PRIMARY) {
                 return;
             }
-            selection.set(getItem().id());
+            selection.click(getItem().id(), e.isShortcutDown(), e.isShiftDown(), shown);
             if (e.getClickCount() == 2) {
                 open.accept(getItem());
             }
@@ -109,10 +113,10 @@ final class BookTile extends GridCell<BookSummary> {
         boolean sameBook = shownBookId == book.id();
         shownBookId = book.id();
         bookId.set(book.id());
-        title.setText(book.title());
+        title.setText(Texts.visible(book.title()));
         authors.setText(Texts.names(book.authors()));
         if (!sameBook || !cover.hasImage()) {
-            cover.showPlaceholder(book.title());
+            cover.showPlaceholder(Texts.visible(book.title()));
         }
         wantedCoverOf = book.id();
         covers.load(book.coverFileId(), image -> {

@@ -1,5 +1,11 @@
 package app.colophon.ui.main;
 
+import app.colophon.ui.common.Desktop;
+import app.colophon.ui.books.BookViews;
+import app.colophon.ui.books.BookOpener;
+import app.colophon.ui.books.BookMenus;
+import app.colophon.ui.books.BookEvent;
+import app.colophon.ui.books.LibraryModel;
 import app.colophon.library.ColophonException;
 import app.colophon.model.BookSummary;
 import app.colophon.model.Library;
@@ -14,13 +20,7 @@ import app.colophon.ui.settings.ApiToggle;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -31,7 +31,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -66,14 +65,13 @@ public final class MainWindowController {
     private final BookOpener opener;
     private final Consumer<Path> showFolder;
     private final FolderPicker folderPicker;
-    private final ApiToggle apiToggle;
+    private final Optional<ApiToggle> apiToggle;
     private final CompletableFuture<LibraryPreload> preload;
     /** Books read ahead for a library about to be selected, used instead of reading them again. */
     private LibraryPreload preloaded;
-    private final LongProperty selectedBook = new SimpleLongProperty(-1);
     /** False until the first books arrive, so "Your library is empty" does not flash while they load. */
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
-    private FilteredList<BookSummary> filtered;
+    private BookShelf shelf;
     private final SortKeys sortKeys = new SortKeys();
     private MissingEntry missing;
     private LibraryActions libraryActions;
@@ -99,70 +97,39 @@ public final class MainWindowController {
     @FXML private MenuButton settingsButton;
     @FXML private CheckMenuItem apiItem;
 
-    public MainWindowController(UiServices services, LibraryModel model, ResyncActions resync, CoverImages covers,
-                                FxTasks tasks, Notifier notifier, ScanRunner scans, Preferences prefs,
-                                BookOpener opener, Consumer<Path> showFolder, FolderPicker folderPicker,
-                                ApiToggle apiToggle, CompletableFuture<LibraryPreload> preload) {
-        this.services = services;
-        this.model = model;
+    /**
+     * @param views     the books and what every view of them works with
+     * @param desktop   where to remember the window's state (its own preferences node), folders to show and pick
+     * @param apiToggle the Settings menu's local API switch, where the window offers one
+     * @param preload   the libraries and the first library's books, being read while the window appears
+     */
+    public MainWindowController(BookViews views, ResyncActions resync, ScanRunner scans, BookOpener opener,
+                                Desktop desktop, Optional<ApiToggle> apiToggle,
+                                CompletableFuture<LibraryPreload> preload) {
+        this.services = views.services();
+        this.model = views.model();
+        this.covers = views.covers();
+        this.tasks = views.tasks();
+        this.notifier = views.notifier();
         this.resync = resync;
-        this.covers = covers;
-        this.tasks = tasks;
-        this.notifier = notifier;
         this.scans = scans;
-        this.prefs = prefs;
         this.opener = opener;
-        this.showFolder = showFolder;
-        this.folderPicker = folderPicker;
+        this.prefs = desktop.prefs();
+        this.showFolder = desktop.showFolder();
+        this.folderPicker = desktop.folderPicker();
         this.apiToggle = apiToggle;
         this.preload = preload;
     }
 
     @FXML
     private void initialize() {
-        filtered = new FilteredList<>(model.books());
-        SortedList<BookSummary> sorted = new SortedList<>(filtered);
+        shelf = new BookShelf(grid, table, gridToggle, listToggle, sortBox, model, covers, sortKeys, prefs,
+                this::actionsFor, this::openBook);
         missing = new MissingEntry(missingBox, missingEntry, removeMissingButton, model.books());
         searchField.textProperty().addListener((o, was, now) -> updateFilter());
         missing.selectedProperty().addListener((o, was, now) -> updateFilter());
-        libraryActions = new LibraryActions(services, tasks, notifier, folderPicker, new LibraryHost());
-
-        sortBox.getItems().setAll(Sorting.values());
-        sortBox.setValue(Sorting.saved(prefs));
-        sortBox.valueProperty().addListener((o, was, now) -> prefs.put("sort", now.name()));
-
-        grid.setCellWidth(BookTile.COVER_WIDTH + 16);
-        grid.setCellHeight(BookTile.COVER_HEIGHT + 64);
-        grid.setHorizontalCellSpacing(12);
-        grid.setVerticalCellSpacing(12);
-        grid.setCellFactory(g -> new BookTile(model, covers, this::actionsFor, selectedBook, this::openBook));
-        grid.skinProperty().addListener((o, was, skin) -> fixRowHeight());
-
-        BookTable.configure(table, model, sortKeys, this::actionsFor, this::openBook);
-        // The table's own column sort wins while it has one; otherwise the Sort box orders both views.
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
-                () -> table.getSortOrder().isEmpty() ? sortBox.getValue().comparator(sortKeys) : table.getComparator(),
-                table.comparatorProperty(), table.getSortOrder(), sortBox.valueProperty()));
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                selectedBook.set(now.id());
-            }
-        });
-
-        boolean list = "list".equals(prefs.get("view", "grid"));
-        listToggle.setSelected(list);
-        gridToggle.setSelected(!list);
-        grid.visibleProperty().bind(gridToggle.selectedProperty());
-        table.visibleProperty().bind(listToggle.selectedProperty());
-        // Only the view on screen holds the books: a hidden TableView still lays out and follows every change of
-        // 100,000 rows, which cost a third of a second when the window opened.
-        ObservableList<BookSummary> none = FXCollections.emptyObservableList();
-        grid.itemsProperty().bind(Bindings.when(gridToggle.selectedProperty()).<ObservableList<BookSummary>>then(sorted).otherwise(none));
-        table.itemsProperty().bind(Bindings.when(listToggle.selectedProperty()).<ObservableList<BookSummary>>then(sorted).otherwise(none));
-        listToggle.selectedProperty().addListener((o, was, now) -> prefs.put("view", now ? "list" : "grid"));
-        // A toggle group lets the selected button be clicked off; one of the two views must stay chosen.
-        gridToggle.setOnAction(e -> gridToggle.setSelected(true));
-        listToggle.setOnAction(e -> listToggle.setSelected(true));
+        libraryActions = new LibraryActions(services, tasks, notifier, folderPicker,
+                new LibraryActions.Host(this::window, this::loadLibraries, this::loadBooks, this::scanFromMenu));
 
         libraryList.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -186,51 +153,46 @@ public final class MainWindowController {
         scanLabel.textProperty().bind(scans.messageProperty());
 
         emptyState.visibleProperty().bind(loaded.and(Bindings.isEmpty(model.books())).and(scans.runningProperty().not()));
-        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> status(), model.books(), filtered,
-                missing.selectedProperty()));
+        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> status(), model.books(), shelf.filtered(),
+                missing.selectedProperty(), shelf.selection().ids()));
         model.onBookEvent(event -> {
             if (event instanceof BookEvent.Updated u) {
                 u.book().files().forEach(f -> covers.forget(f.id()));
             }
         });
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        if (apiToggle != null) {
-            apiToggle.bind(apiItem);
-        } else {
-            settingsButton.setVisible(false);
-        }
-        if (preload == null) {
-            loadLibraries();
-        } else {
-            preload.whenComplete((p, error) -> Platform.runLater(() -> {
-                if (error != null) {
-                    notifier.unexpected("Could not read the library", error);
-                    loadLibraries();
-                } else {
-                    preloaded = p;
-                    showLibraries(p.libraries());
-                }
-            }));
-        }
+        apiToggle.ifPresentOrElse(api -> api.bind(apiItem), () -> settingsButton.setVisible(false));
+        // Done already (or at once, in tests), whenComplete runs here on the FX thread: no wait for a pulse.
+        preload.whenComplete((p, error) -> {
+            if (Platform.isFxApplicationThread()) {
+                preloadArrived(p, error);
+            } else {
+                Platform.runLater(() -> preloadArrived(p, error));
+            }
+        });
     }
 
-    /**
-     * Every grid row has the same height (GridRowSkin: cell height plus twice the spacing). Telling the flow so
-     * spares it from measuring rows to estimate the scroll range, which took seconds with 100,000 books.
-     */
-    private void fixRowHeight() {
-        if (grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.setFixedCellSize(grid.getCellHeight() + grid.getVerticalCellSpacing() * 2);
+    private void preloadArrived(LibraryPreload p, Throwable error) {
+        if (error != null) {
+            notifier.unexpected("Could not read the library", error);
+            loadLibraries();
+        } else {
+            preloaded = p;
+            showLibraries(p.libraries());
         }
     }
 
     private void updateFilter() {
-        filtered.setPredicate(Sorting.matching(searchField.getText()).and(missing.filter()));
+        shelf.setFilter(Sorting.matching(searchField.getText()).and(missing.filter()));
     }
 
     private String status() {
         int all = model.books().size();
-        int shown = filtered.size();
+        int shown = shelf.filtered().size();
+        int chosen = shelf.selection().ids().size();
+        if (chosen > 1) {
+            return chosen + " of " + shown + " books selected";
+        }
         if (missing.selectedProperty().get()) {
             return shown + " missing " + (shown == 1 ? "book" : "books") + " (files no longer on disk)";
         }
@@ -238,8 +200,8 @@ public final class MainWindowController {
     }
 
     BookMenus.Actions actionsFor(long bookId) {
-        return new BookMenus.Actions(() -> resync.scanBook(bookId), () -> resync.refreshBook(bookId),
-                () -> resync.resetBook(bookId), () -> opener.open(bookId, true), () -> showFolderOf(bookId));
+        return new BookMenus.Actions(() -> resync.scanBook(window(), bookId), () -> resync.refreshBook(window(), bookId),
+                () -> resync.resetBook(window(), bookId), () -> opener.open(bookId, true), () -> showFolderOf(bookId));
     }
 
     private void openBook(BookSummary book) {
@@ -261,18 +223,17 @@ public final class MainWindowController {
         } else if (e.getCode() == KeyCode.ESCAPE && searchField.isFocused()) {
             searchField.clear();
             e.consume();
-        } else if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof TextField) && selectedBook.get() >= 0) {
-            opener.open(selectedBook.get(), false);
+        } else if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof TextField) && lead() >= 0) {
+            opener.open(lead(), false);
             e.consume();
-        } else if (e.getCode() == KeyCode.F5 && selectedBook.get() >= 0) {
-            resync.scanBook(selectedBook.get());
+        } else if (e.getCode() == KeyCode.F5 && lead() >= 0) {
+            actionsFor(lead()).scan().run();
+            e.consume();
+        } else if (new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN).match(e)
+                && !(e.getTarget() instanceof TextField)) {
+            shelf.selectAll();
             e.consume();
         }
-    }
-
-    private void loadLibraries() {
-        tasks.run(() -> services.libraries().libraries(), this::showLibraries,
-                e -> notifier.unexpected("Could not read the libraries", e));
     }
 
     private void showLibraries(List<Library> libraries) {
@@ -341,39 +302,36 @@ public final class MainWindowController {
         }
     }
 
-    /** What the library menu's actions ask of the window. */
-    private final class LibraryHost implements LibraryActions.Host {
-        @Override
-        public Window owner() {
-            return root.getScene() == null ? null : root.getScene().getWindow();
-        }
+    /** The book last clicked, the one Enter opens; -1 for none. */
+    private long lead() {
+        return shelf.selection().lead().get();
+    }
 
-        @Override
-        public void librariesChanged() {
-            Library before = libraryList.getSelectionModel().getSelectedItem();
-            tasks.run(() -> services.libraries().libraries(), libraries -> {
-                showLibraries(libraries);
-                Library now = libraryList.getSelectionModel().getSelectedItem();
-                if (before != null && now != null && now.equals(before)) {
-                    loadBooks(now.id()); // the same library, its folders unchanged: its books may have gone
-                }
-            }, e -> notifier.unexpected("Could not read the libraries", e));
-        }
+    /** This window: the owner of the dialogs and notifications its actions lead to. */
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
 
-        @Override
-        public void booksChanged(long libraryId) {
-            loadBooks(libraryId);
-        }
+    /** Reads the libraries (again); after a change, also the shown one's books if it stayed the same. */
+    private void loadLibraries() {
+        Library before = libraryList.getSelectionModel().getSelectedItem();
+        tasks.run(() -> services.libraries().libraries(), libraries -> {
+            showLibraries(libraries);
+            Library now = libraryList.getSelectionModel().getSelectedItem();
+            if (before != null && now != null && now.equals(before)) {
+                loadBooks(now.id()); // the same library, its folders unchanged: its books may have gone
+            }
+        }, e -> notifier.unexpected("Could not read the libraries", e));
+    }
 
-        @Override
-        public void scan(long libraryId) {
-            Library selected = libraryList.getSelectionModel().getSelectedItem();
-            scans.scan(libraryId, report -> {
-                if (selected != null && selected.id() == libraryId) {
-                    loadBooks(libraryId);
-                }
-            });
-        }
+    /** Scans a library from its menu; the books are read again if it is the one shown. */
+    private void scanFromMenu(long libraryId) {
+        Library selected = libraryList.getSelectionModel().getSelectedItem();
+        scans.scan(libraryId, report -> {
+            if (selected != null && selected.id() == libraryId) {
+                loadBooks(libraryId);
+            }
+        });
     }
 
     @FXML

@@ -4,6 +4,7 @@ import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.ScanProgress;
 import app.colophon.library.ScanReport;
 import app.colophon.ui.common.Notifier;
+import app.colophon.ui.common.Texts;
 import app.colophon.ui.common.UiServices;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -137,7 +138,7 @@ public final class ScanRunner {
                 ScanProgress now = latest.getAndSet(null);
                 if (now != null && !cancelRequested.get()) {
                     progress.set(now.total() == 0 ? -1 : (double) now.done() / now.total());
-                    message.set(now.done() + " / " + now.total() + "  " + now.current().getFileName());
+                    message.set(now.done() + " / " + now.total() + "  " + Texts.visible(String.valueOf(now.current().getFileName())));
                 }
             });
         }

@@ -5,7 +5,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-import java.util.function.Supplier;
 
 /**
  * The questions asked before "Refresh all metadata" and "Reset to file metadata", because they lose manual edits
@@ -19,12 +18,6 @@ public final class RefreshConfirmation {
     public static final String RESET_TITLE = "Reset to File Metadata";
     public static final ButtonType RESET = new ButtonType("Reset", ButtonBar.ButtonData.OK_DONE);
 
-    private final Supplier<Window> owner;
-
-    public RefreshConfirmation(Supplier<Window> owner) {
-        this.owner = owner;
-    }
-
     /** {@code what} is "book" or "file". */
     public static String text(String what) {
         return "This will rescan the " + what + " and overwrite all metadata with values from the source file(s). "
@@ -37,17 +30,13 @@ public final class RefreshConfirmation {
                 + "its file(s) and path. Values the files do not have will be empty.";
     }
 
-    /** Shows the refresh question and waits; true only when the user chose Refresh. */
-    public boolean confirm(String what) {
-        return ask(TITLE, text(what), REFRESH, "refresh-confirmation");
+    /** Shows the refresh question over {@code owner}, the window it was asked from; true only for Refresh. */
+    public boolean confirm(Window owner, String what) {
+        return Confirmation.ask(owner, TITLE, text(what), REFRESH, "refresh-confirmation");
     }
 
-    /** Shows the reset question and waits; true only when the user chose Reset. */
-    public boolean confirmReset(String what) {
-        return ask(RESET_TITLE, resetText(what), RESET, "reset-confirmation");
-    }
-
-    private boolean ask(String title, String text, ButtonType action, String styleClass) {
-        return Confirmation.ask(owner.get(), title, text, action, styleClass);
+    /** Shows the reset question over {@code owner}; true only when the user chose Reset. */
+    public boolean confirmReset(Window owner, String what) {
+        return Confirmation.ask(owner, RESET_TITLE, resetText(what), RESET, "reset-confirmation");
     }
 }

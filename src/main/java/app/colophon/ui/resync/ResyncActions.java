@@ -10,7 +10,9 @@ import app.colophon.model.BookWithFiles;
 import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.common.UiServices;
-import app.colophon.ui.main.LibraryModel;
+import app.colophon.ui.books.LibraryModel;
+
+import javafx.stage.Window;
 
 import java.util.Optional;
 
@@ -42,65 +44,68 @@ public final class ResyncActions {
         this.confirmation = confirmation;
     }
 
-    public void scanBook(long bookId) {
-        resyncBook(bookId, ResyncMode.SCAN);
+    // Each action names the window it was chosen in: its question belongs to that window, and so does the message
+    // that tells how it went (a detail window's resync answers in the detail window, not in whichever has focus).
+
+    public void scanBook(Window owner, long bookId) {
+        resyncBook(owner, bookId, ResyncMode.SCAN);
     }
 
-    public void refreshBook(long bookId) {
-        if (confirmation.confirm("book")) {
-            resyncBook(bookId, ResyncMode.REFRESH);
+    public void refreshBook(Window owner, long bookId) {
+        if (confirmation.confirm(owner, "book")) {
+            resyncBook(owner, bookId, ResyncMode.REFRESH);
         }
     }
 
-    public void resetBook(long bookId) {
-        if (confirmation.confirmReset("book")) {
-            resyncBook(bookId, ResyncMode.RESET);
+    public void resetBook(Window owner, long bookId) {
+        if (confirmation.confirmReset(owner, "book")) {
+            resyncBook(owner, bookId, ResyncMode.RESET);
         }
     }
 
-    public void resetFile(long fileId, long bookId) {
-        if (confirmation.confirmReset("file")) {
-            resyncFile(fileId, bookId, ResyncMode.RESET);
+    public void scanFile(Window owner, long fileId, long bookId) {
+        resyncFile(owner, fileId, bookId, ResyncMode.SCAN);
+    }
+
+    public void refreshFile(Window owner, long fileId, long bookId) {
+        if (confirmation.confirm(owner, "file")) {
+            resyncFile(owner, fileId, bookId, ResyncMode.REFRESH);
         }
     }
 
-    public void scanFile(long fileId, long bookId) {
-        resyncFile(fileId, bookId, ResyncMode.SCAN);
-    }
-
-    public void refreshFile(long fileId, long bookId) {
-        if (confirmation.confirm("file")) {
-            resyncFile(fileId, bookId, ResyncMode.REFRESH);
+    public void resetFile(Window owner, long fileId, long bookId) {
+        if (confirmation.confirmReset(owner, "file")) {
+            resyncFile(owner, fileId, bookId, ResyncMode.RESET);
         }
     }
 
-    private void resyncBook(long bookId, ResyncMode mode) {
+    private void resyncBook(Window owner, long bookId, ResyncMode mode) {
         if (!model.busyBooks().add(bookId)) {
             return;
         }
         tasks.run(() -> withSummary(bookId, services.resync().resyncBook(bookId, mode)),
                 outcome -> {
                     model.busyBooks().remove(bookId);
-                    show(bookId, mode, outcome);
+                    show(owner, bookId, mode, outcome);
                 },
                 error -> {
                     model.busyBooks().remove(bookId);
-                    failed(error, () -> model.removed(bookId));
+                    failed(owner, error, () -> model.removed(bookId));
                 });
     }
 
-    private void resyncFile(long fileId, long bookId, ResyncMode mode) {
+    private void resyncFile(Window owner, long fileId, long bookId, ResyncMode mode) {
         if (!model.busyFiles().add(fileId)) {
             return;
         }
         tasks.run(() -> withSummary(bookId, services.resync().resyncFile(fileId, mode)),
                 outcome -> {
                     model.busyFiles().remove(fileId);
-                    show(bookId, mode, outcome);
+                    show(owner, bookId, mode, outcome);
                 },
                 error -> {
                     model.busyFiles().remove(fileId);
-                    failed(error, () -> refreshBookAfterStaleFile(bookId));
+                    failed(owner, error, () -> refreshBookAfterStaleFile(bookId));
                 });
     }
 
@@ -115,37 +120,37 @@ public final class ResyncActions {
         return new Outcome(result, services.libraries().summary(id), full);
     }
 
-    private void show(long bookId, ResyncMode mode, Outcome outcome) {
+    private void show(Window owner, long bookId, ResyncMode mode, Outcome outcome) {
         if (outcome.result() instanceof ResyncResult.Removed removed) {
             if (removed.bookDeleted()) {
                 model.removed(bookId);
-                notifier.info(BOOK_REMOVED);
+                notifier.info(owner, BOOK_REMOVED);
             } else {
                 outcome.summary().ifPresent(s -> model.updated(s, outcome.book().orElse(null)));
-                notifier.info(FILE_REMOVED);
+                notifier.info(owner, FILE_REMOVED);
             }
             return;
         }
         ResyncResult.Updated updated = (ResyncResult.Updated) outcome.result();
         outcome.summary().ifPresent(s -> model.updated(s, updated.book()));
         if (!updated.removedFiles().isEmpty()) {
-            notifier.info(FILE_REMOVED);
+            notifier.info(owner, FILE_REMOVED);
         }
         if (updated.failures().isEmpty()) {
-            notifier.info(mode.doneMessage());
+            notifier.info(owner, mode.doneMessage());
         } else {
-            notifier.warning(mode.doneMessage() + ", but not from: " + String.join("; ", updated.failures()));
+            notifier.warning(owner, mode.doneMessage() + ", but not from: " + String.join("; ", updated.failures()));
         }
     }
 
-    private void failed(Throwable error, Runnable whenNotFound) {
+    private void failed(Window owner, Throwable error, Runnable whenNotFound) {
         if (error instanceof NotFoundException) {
-            notifier.error(error.getMessage());
+            notifier.error(owner, error.getMessage());
             whenNotFound.run();
         } else if (error instanceof ParseFailedException || error instanceof LibraryUnavailableException) {
-            notifier.error(error.getMessage());
+            notifier.error(owner, error.getMessage());
         } else {
-            notifier.unexpected("Resync failed: " + error.getMessage(), error);
+            notifier.unexpected(owner, "Resync failed: " + error.getMessage(), error);
         }
     }
 

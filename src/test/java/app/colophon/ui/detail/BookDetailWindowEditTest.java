@@ -6,7 +6,7 @@ import app.colophon.model.FileField;
 import app.colophon.model.Source;
 import app.colophon.testsupport.Epubs;
 import app.colophon.ui.common.Notifier;
-import app.colophon.ui.main.BookMenus;
+import app.colophon.ui.books.BookMenus;
 import app.colophon.ui.resync.ResyncActions;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -74,6 +74,7 @@ class BookDetailWindowEditTest {
 
         retype(robot, input(window, "title"), "My Dune");
         assertThat(onFx(save::isDisabled)).isFalse();
+        DetailWindowFixture.dismissNotifications(); // the last one sits over the Save button
         robot.clickOn(save);
         await("the title is saved as manual", () -> "manual".equals(badge(window, "title").getText()));
         assertThat(app.context().notifier().shown()).contains(info(BookDetailController.SAVED));
@@ -95,6 +96,7 @@ class BookDetailWindowEditTest {
         assertThat(app.stored(bookId).book().fields().source(BookField.TITLE)).isEqualTo(Source.MANUAL);
 
         retype(robot, input(window, "authors"), "");
+        DetailWindowFixture.dismissNotifications(); // the last one sits over the Save button
         robot.clickOn(save);
         await("the clear is saved", () -> "manual".equals(badge(window, "authors").getText()));
         assertThat(app.stored(bookId).book().authors()).isEmpty();
@@ -121,6 +123,7 @@ class BookDetailWindowEditTest {
         assertThat(onFx(save::isDisabled)).isTrue();
 
         retype(robot, input(window, "publisher"), "Chilton Books");
+        DetailWindowFixture.dismissNotifications(); // the last one sits over the Save button
         robot.clickOn(save);
         await("the publisher is saved as manual", () -> "manual".equals(badge(window, "publisher").getText()));
         var file = app.stored(bookId).files().get(0);

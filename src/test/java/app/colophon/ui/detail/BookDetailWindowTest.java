@@ -7,7 +7,7 @@ import app.colophon.model.Source;
 import app.colophon.testsupport.Corpus;
 import app.colophon.testsupport.Epubs;
 import app.colophon.ui.common.Notifier;
-import app.colophon.ui.main.BookMenus;
+import app.colophon.ui.books.BookMenus;
 import app.colophon.library.ResyncMode;
 import app.colophon.ui.RecordingResync.Call;
 import app.colophon.ui.resync.RefreshConfirmation;
@@ -119,6 +119,7 @@ class BookDetailWindowTest {
         robot.clickOn(BookMenus.REFRESH);
         DialogPane dialog = robot.lookup(".refresh-confirmation").queryAs(DialogPane.class);
         assertThat(onFx(() -> ((Stage) dialog.getScene().getWindow()).getTitle())).isEqualTo("Refresh All Metadata");
+        assertThat(onFx(() -> ((Stage) dialog.getScene().getWindow()).getOwner())).isSameAs(window);
         assertThat(dialog.getContentText()).isEqualTo("This will rescan the file and overwrite all metadata with values "
                 + "from the source file(s). Any manual changes you've made will be lost.");
         assertThat(dialog.getButtonTypes()).extracting(ButtonType::getText).containsExactly("Cancel", "Refresh");
@@ -130,12 +131,7 @@ class BookDetailWindowTest {
         assertThat(app.stored(bookId).book().fields().source(BookField.TITLE)).isEqualTo(Source.MANUAL);
         assertThat(onFx(() -> input(window, "title").getText())).isEqualTo("My Own Title");
 
-        // Monocle reports every window focused, so the alert took the main window as owner and raised it on
-        // closing; a desktop keeps the detail window in front. Put it back in front as the user would see it.
-        onFx(() -> {
-            window.toFront();
-            return null;
-        });
+        // the question belonged to the detail window it was asked from
         DetailWindowFixture.clickMore(robot, rowOf(window, fileId));
         robot.clickOn(BookMenus.REFRESH);
         robot.clickOn(button(robot, RefreshConfirmation.REFRESH));

@@ -155,8 +155,15 @@ final class DetailWindowFixture implements AutoCloseable {
 
     static void dismissNotifications() {
         onFx(() -> {
+            // closed as a user closes them (their close button), so ControlsFX forgets them too
             new ArrayList<>(Window.getWindows()).stream().filter(w -> w instanceof Popup && w.isShowing())
-                    .forEach(Window::hide);
+                    .forEach(w -> {
+                        if (w.getScene().getRoot().lookup(".close-button") instanceof javafx.scene.control.ButtonBase close) {
+                            close.fire();
+                        } else {
+                            w.hide();
+                        }
+                    });
             return null;
         });
     }

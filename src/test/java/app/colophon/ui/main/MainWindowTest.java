@@ -1,5 +1,6 @@
 package app.colophon.ui.main;
 
+import app.colophon.ui.books.BookMenus;
 import app.colophon.model.Edits;
 import app.colophon.library.ResyncMode;
 import app.colophon.model.BookField;
@@ -306,7 +307,9 @@ class MainWindowTest {
 
     @SuppressWarnings("unchecked")
     private static TableRow<?> row(FxRobot robot, String title) {
-        WaitForAsyncUtils.waitForFxEvents();
+        // the list lays its rows out a pulse or two after it is shown
+        waitUntil(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .anyMatch(r -> r.getItem() instanceof BookSummary b && title.equals(b.title())));
         return robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
                 .filter(r -> r.getItem() instanceof BookSummary b && title.equals(b.title())).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + title));

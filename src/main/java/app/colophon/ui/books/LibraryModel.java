@@ -1,4 +1,4 @@
-package app.colophon.ui.main;
+package app.colophon.ui.books;
 
 import app.colophon.model.BookSummary;
 import app.colophon.model.BookWithFiles;

@@ -1,4 +1,4 @@
-package app.colophon.ui.main;
+package app.colophon.ui.books;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -39,7 +39,7 @@ public final class ActionCells {
                         boolean withEdit) {
             this.idOf = idOf;
             BooleanBinding itemBusy = busyBinding(busy, itemId);
-            MenuButton button = BookMenus.moreButton(onCurrent(actions, this::getItem, withEdit), itemBusy);
+            MenuButton button = BookMenus.moreButton(BookMenus.forCurrent(this::getItem, actions, withEdit), itemBusy);
             ProgressIndicator spinner = new ProgressIndicator();
             spinner.getStyleClass().add("row-spinner");
             spinner.setMaxSize(18, 18);
@@ -71,7 +71,7 @@ public final class ActionCells {
                          boolean withEdit, Consumer<T> open, Predicate<T> missing) {
             this.idOf = idOf;
             this.missing = missing;
-            ContextMenu menu = BookMenus.contextMenu(onCurrent(actions, this::getItem, withEdit), busyBinding(busy, itemId));
+            ContextMenu menu = BookMenus.contextMenu(BookMenus.forCurrent(this::getItem, actions, withEdit), busyBinding(busy, itemId));
             contextMenuProperty().bind(Bindings.when(emptyProperty()).then((ContextMenu) null).otherwise(menu));
             if (open != null) {
                 setOnMouseClicked(e -> {
@@ -92,22 +92,5 @@ public final class ActionCells {
 
     private static BooleanBinding busyBinding(ObservableSet<Long> busy, LongProperty id) {
         return Bindings.createBooleanBinding(() -> busy.contains(id.get()), busy, id);
-    }
-
-    /** Menu actions that look up the item the cell shows when chosen ("Edit metadata…" only {@code withEdit}). */
-    private static <T> BookMenus.Actions onCurrent(Function<T, BookMenus.Actions> actions,
-                                                  java.util.function.Supplier<T> current, boolean withEdit) {
-        return new BookMenus.Actions(
-                () -> run(current.get(), item -> actions.apply(item).scan()),
-                () -> run(current.get(), item -> actions.apply(item).refresh()),
-                () -> run(current.get(), item -> actions.apply(item).reset()),
-                withEdit ? () -> run(current.get(), item -> actions.apply(item).edit()) : null,
-                () -> run(current.get(), item -> actions.apply(item).showInFolder()));
-    }
-
-    private static <T> void run(T item, Function<T, Runnable> action) {
-        if (item != null) {
-            action.apply(item).run();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package app.colophon.ui.main;
+package app.colophon.ui.books;
 
 import javafx.beans.binding.BooleanExpression;
 import javafx.scene.control.ContextMenu;
@@ -27,13 +27,24 @@ public final class BookMenus {
     private BookMenus() {
     }
 
-    /** Actions that act on whatever item a reused cell shows at the moment of the click. */
-    public static Actions forCurrent(java.util.function.LongFunction<Actions> actions, java.util.function.LongSupplier id) {
-        return new Actions(() -> actions.apply(id.getAsLong()).scan().run(),
-                () -> actions.apply(id.getAsLong()).refresh().run(),
-                () -> actions.apply(id.getAsLong()).reset().run(),
-                () -> actions.apply(id.getAsLong()).edit().run(),
-                () -> actions.apply(id.getAsLong()).showInFolder().run());
+    /**
+     * Actions that act on whatever item a reused cell (tile, row) shows at the moment of the click, nothing when it
+     * shows none ({@code current} gives null); "Edit metadata…" only {@code withEdit}.
+     */
+    public static <T> Actions forCurrent(java.util.function.Supplier<T> current,
+                                         java.util.function.Function<T, Actions> actions, boolean withEdit) {
+        return new Actions(
+                () -> run(current.get(), item -> actions.apply(item).scan()),
+                () -> run(current.get(), item -> actions.apply(item).refresh()),
+                () -> run(current.get(), item -> actions.apply(item).reset()),
+                withEdit ? () -> run(current.get(), item -> actions.apply(item).edit()) : null,
+                () -> run(current.get(), item -> actions.apply(item).showInFolder()));
+    }
+
+    private static <T> void run(T item, java.util.function.Function<T, Runnable> action) {
+        if (item != null) {
+            action.apply(item).run();
+        }
     }
 
     public static MenuButton moreButton(Actions actions, BooleanExpression busy) {

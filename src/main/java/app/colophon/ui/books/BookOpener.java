@@ -1,4 +1,4 @@
-package app.colophon.ui.main;
+package app.colophon.ui.books;
 
 /** Opens a book's detail view; {@code edit} puts the cursor in the editor. */
 @FunctionalInterface
