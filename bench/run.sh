@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--sizes 1000,10000,100000] [--runs 3] [--skip-calibre] [--skip-window]
 #                [--seed 42] [--calibre-runs 1] [--window-min 10000] [--keep-data] [--data DIR]
-#                [--no-wait-idle] [--idle-max SECONDS] [--src DIR] [--cold]
+#                [--no-wait-idle] [--idle-max SECONDS] [--src DIR] [--cold] [--window-only 250000]
 #
 # Libraries are generated once per (size, seed, generator version) under $COLOPHON_BENCH_DATA
 # (default: ../bench-data next to the repository) and reused; every run scans into a fresh data folder.
@@ -11,6 +11,8 @@
 # issue's reference figures; --cold drops the page cache instead (needs root; affects the whole machine).
 # --src measures another source tree of Colophon (e.g. an exported older commit; default: this repository).
 # Extra JVM flags for the measured Colophon processes: $BENCH_JAVA_OPTS (e.g. -Xmx512m).
+# --window-only SIZES: libraries that are scanned once (launcher options) and then only have their window measured
+# --runs times (a 250,000-book library: its full scan series would take an hour).
 # Before each measured step it waits (up to --idle-max, default 300 s) until other processes use < 15% of the CPU, and it records
 # the CPU time other processes took during each step, so a noisy machine shows in the results.
 set -euo pipefail
@@ -27,6 +29,7 @@ WAIT_IDLE=1
 COLD=0
 IDLE_PCT=15
 IDLE_MAX=300
+WINDOW_ONLY=
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SRC=$REPO
 DATA=${COLOPHON_BENCH_DATA:-$(dirname "$REPO")/bench-data}
@@ -48,12 +51,15 @@ while [ $# -gt 0 ]; do
     --idle-max) IDLE_MAX=$2; shift 2 ;;
     --src) SRC=$(cd "$2" && pwd); shift 2 ;;
     --cold) COLD=1; shift ;;
+    --window-only) WINDOW_ONLY=$2; shift 2 ;;
     --data) DATA=$2; shift 2 ;;
     -h|--help) usage ;;
     *) echo "run.sh: unknown option $1" >&2; usage ;;
   esac
 done
 IFS=, read -r -a SIZE_LIST <<< "$SIZES"
+WINDOW_ONLY_LIST=()
+[ -n "$WINDOW_ONLY" ] && IFS=, read -r -a WINDOW_ONLY_LIST <<< "$WINDOW_ONLY"
 if [ "$SKIP_CALIBRE" = 0 ] && [[ ! ",$SIZES," == *",1000,"* ]]; then
   SIZE_LIST=(1000 "${SIZE_LIST[@]}")   # Calibre is compared on the 1,000-book library, side by side
 fi
@@ -104,20 +110,40 @@ log "building $BUILD/colophon.jar"
 rm -rf "$BUILD/bench-classes"
 javac -nowarn -d "$BUILD/bench-classes" -cp "$BUILD/classes:$BUILD/lib/*" $(find "$REPO/bench/src" -name '*.java') \
   >> "$LOG" 2>&1 || die "compiling bench/src failed (see $LOG)"
-CP="$BUILD/bench-classes:$BUILD/classes:$BUILD/lib/*"
+# The app's jars first and the bench classes last: the class-data sharing archive below matches a class path that
+# starts as it did when the archive was made (JDK 17 refuses a directory before the archived jars).
+APP_CP="$BUILD/colophon.jar:$BUILD/lib/*"
+CP="$APP_CP:$BUILD/bench-classes"
 JAR=$BUILD/colophon.jar
 GEN_VERSION=$(grep -o 'VERSION = "[0-9]*"' "$REPO/bench/src/colophon/bench/Generate.java" | grep -o '[0-9]\+')
 bench_java() { java -Dcolophon.corpus="$CORPUS" -cp "$CP" "$@"; }
-# The JVM flags (-XX:...) among the installed launcher's options (packaging/app.conf): every measured Colophon
-# process gets them, as the installed `colophon` command and the desktop app run; rows marked "plain" run without.
-LAUNCHER_JVM_OPTS=$(sed -n 's/^JAVA_OPTIONS=//p' "$SRC/packaging/app.conf" | tr ' ' '\n' | grep '^-XX:' | tr '\n' ' ' || true)
+# The JVM flags (-XX:…, -Xlog:…) among the installed launcher's options (packaging/app.conf), and the app's
+# class-data sharing archive made as packaging/build.sh makes it (a training run, app.colophon.StartupTraining):
+# every measured Colophon process gets them, as the installed `colophon` command and the desktop app run; rows
+# marked "plain" run `java -jar` without either.
+LAUNCHER_JVM_OPTS=$(sed -n 's/^JAVA_OPTIONS=//p' "$SRC/packaging/app.conf" | tr ' ' '\n' | grep -E '^-(XX|Xlog):' | tr '\n' ' ' || true)
+ARCHIVE=$BUILD/colophon.jsa
+rm -f "$ARCHIVE"
+if [ -f "$SRC/src/main/java/app/colophon/StartupTraining.java" ]; then
+  log "training the class-data sharing archive $ARCHIVE"
+  train_display=()
+  [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null && train_display=(xvfb-run -a -s "-screen 0 1280x800x24")
+  ${train_display[@]+"${train_display[@]}"} java -Dcolophon.training="$SRC/src/test/resources/corpus" \
+    -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds*=off -cp "$APP_CP" app.colophon.Main >> "$LOG" 2>&1 \
+    || log "WARNING: the training run failed (see $LOG)"
+fi
+if [ -s "$ARCHIVE" ]; then
+  LAUNCHER_JVM_OPTS="$LAUNCHER_JVM_OPTS-XX:SharedArchiveFile=$ARCHIVE "
+else
+  log "no class-data sharing archive (this source tree has no training run): launcher rows run without one"
+fi
 
 # ------------------------------------------------------------------------------------------ disk
 lib_dir() { echo "$DATA/libraries/books-$1-seed$SEED"; }
 lib_ready() { grep -qs "^generator=$GEN_VERSION\$" "$(lib_dir "$1")/READY"; }
 need=$((1024 * 1024 * 1024))                       # 1 GB margin
 maxsize=0
-for n in "${SIZE_LIST[@]}"; do
+for n in "${SIZE_LIST[@]}" ${WINDOW_ONLY_LIST[@]+"${WINDOW_ONLY_LIST[@]}"}; do
   lib_ready "$n" || need=$((need + n * 24 * 1024))  # ~20 KB per book on disk
   [ "$n" -gt "$maxsize" ] && maxsize=$n
 done
@@ -141,7 +167,7 @@ log "disk: $((avail / 1048576)) MB free under $DATA, about $((need / 1048576)) M
   echo "| RAM | $(awk '/MemTotal/{printf "%.1f GB", $2/1048576}' /proc/meminfo) |"
   echo "| OS | $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r) |"
   echo "| Java | $(java -version 2>&1 | head -1), default heap settings${BENCH_JAVA_OPTS:+, $BENCH_JAVA_OPTS} |"
-  echo "| JVM options | the installed launcher's \`${LAUNCHER_JVM_OPTS% }\` (packaging/app.conf) for every Colophon process, except rows marked *plain \`java\` defaults* |"
+  echo "| JVM options | the installed launcher's \`${LAUNCHER_JVM_OPTS% }\` (packaging/app.conf's JVM flags and the app's class-data sharing archive, trained as packaging/build.sh does) for every Colophon process, except rows marked *plain \`java\` defaults* (\`java -jar\`) |"
   echo "| disk | $(df -h --output=source,fstype "$DATA" | tail -1 | awk '{print $1" ("$2")"}'), $( [ "$COLD" = 1 ] && echo "page cache dropped before each first scan (cold)" || echo "library read into the page cache before each first scan (warm)") |"
   if [ "$SKIP_CALIBRE" = 0 ]; then echo "| Calibre | $(calibredb --version 2>/dev/null | head -1) |"; fi
   if [ -f "$SRC/COMMIT" ]; then
@@ -211,8 +237,11 @@ prepare_cache() {
 # scan_step <size> <run> <key> <dataDir> <lib> <JVM options>
 scan_step() {
   local n=$1 r=$2 key=$3 d=$4 lib=$5 opts=$6
+  # the launcher's options come with the archive's class path; plain `java -jar` without either
+  local launch=(-jar "$JAR")
+  [ -n "$opts" ] && launch=(-cp "$APP_CP" app.colophon.Main)
   # shellcheck disable=SC2086
-  timed java $opts ${BENCH_JAVA_OPTS:-} -jar "$JAR" --data-dir "$d" scan "$lib"
+  timed java $opts ${BENCH_JAVA_OPTS:-} "${launch[@]}" --data-dir "$d" scan "$lib"
   [ "$RC" = 0 ] || die "colophon scan failed (exit $RC): $(tail -3 "$TMPD/stderr")"
   local own added read failed moved
   own=$(awk -F': ' '/^Seconds:/{print $2}' "$TMPD/stdout")
@@ -279,16 +308,6 @@ for n in "${SIZE_LIST[@]}"; do
     scan_step "$n" "$r" rescan "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
     bench_java colophon.bench.Generate mutate "$lib" 0.01 "$(date +%s)" >> "$LOG" 2>&1
     scan_step "$n" "$r" changed "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
-    # 10% of the books get a manual title, then half of them are renamed and half moved into new folders; the
-    # rescan must find every one by content and keep its edits (MoveBench); the files go back afterwards
-    bench_java colophon.bench.MoveBench prepare "$d" "$lib/library" $((n / 10)) "$r" "$TMPD/moves" >> "$LOG" 2>&1 \
-      || die "MoveBench prepare failed (see $LOG)"
-    scan_step "$n" "$r" moved "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
-    bench_java colophon.bench.MoveBench check "$d" "$TMPD/moves" > "$TMPD/movecheck" 2>> "$LOG" \
-      || die "MoveBench check failed (see $LOG)"
-    keyvals "$n" "$r" "$TMPD/movecheck"
-    bench_java colophon.bench.MoveBench restore "$TMPD/moves" >> "$LOG" 2>&1
-    log "  moves: $(tr '\n' ' ' < "$TMPD/movecheck")"
     # the same first scan and rescan with plain `java` defaults, as `java -jar target/colophon.jar` runs
     rm -rf "$d-plain"
     scan_step "$n" "$r" first_plain "$d-plain" "$lib/library" ""
@@ -310,8 +329,41 @@ for n in "${SIZE_LIST[@]}"; do
       window_step "$n" "$r" window "$LAUNCHER_JVM_OPTS" 300 600
       window_step "$n" "$r" window_plain "" 0 0
     fi
+    # Last, as it leaves records of files that are gone (their files are moved back): 10% of the books get a manual
+    # title, then half of them are renamed and half moved into new folders; the
+    # rescan must find every one by content and keep its edits (MoveBench); the files go back afterwards
+    bench_java colophon.bench.MoveBench prepare "$d" "$lib/library" $((n / 10)) "$r" "$TMPD/moves" >> "$LOG" 2>&1 \
+      || die "MoveBench prepare failed (see $LOG)"
+    scan_step "$n" "$r" moved "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
+    bench_java colophon.bench.MoveBench check "$d" "$TMPD/moves" > "$TMPD/movecheck" 2>> "$LOG" \
+      || die "MoveBench check failed (see $LOG)"
+    keyvals "$n" "$r" "$TMPD/movecheck"
+    bench_java colophon.bench.MoveBench restore "$TMPD/moves" >> "$LOG" 2>&1
+    log "  moves: $(tr '\n' ' ' < "$TMPD/movecheck")"
     [ "$KEEP_DATA" = 1 ] || rm -rf "$d"
   done
+done
+
+for n in ${WINDOW_ONLY_LIST[@]+"${WINDOW_ONLY_LIST[@]}"}; do
+  lib=$(lib_dir "$n")
+  if ! lib_ready "$n"; then
+    rm -rf "$lib"
+    log "generating $n books (seed $SEED) in $lib"
+    bench_java colophon.bench.Generate generate "$lib" "$n" "$SEED" 2>&1 | tee -a "$LOG" >&2
+    bench_java colophon.bench.Generate verify "$lib" $((n / 1000)) 2>&1 | tee -a "$LOG" >&2 \
+      || die "generated files do not read back as planned"
+  fi
+  d=$DATA/runs/data-$n
+  rm -rf "$d"
+  log "size $n (window only): one first scan, then the window $RUNS times"
+  prepare_cache "$n" 1 "$lib/library"
+  scan_step "$n" 1 first "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
+  for r in $(seq 1 "$RUNS"); do
+    log "size $n, window run $r/$RUNS"
+    window_step "$n" "$r" window "$LAUNCHER_JVM_OPTS" 300 600
+    window_step "$n" "$r" window_plain "" 0 0
+  done
+  [ "$KEEP_DATA" = 1 ] || rm -rf "$d"
 done
 
 if [ "$SKIP_CALIBRE" = 0 ]; then

@@ -54,6 +54,7 @@ make_runtime
 ICON=$PACKAGING/icon/png/colophon-256.png
 make_app_image "$ICON"
 APP=$APP_IMAGE_DIR/$APP_NAME
+train_startup_archive "$APP/lib/app" "$APP/bin/$APP_NAME" "$APP/lib/app/$APP_NAME.cfg"
 
 # The app image must answer on the command line before it is packaged.
 "$APP/bin/$APP_NAME" --help >/dev/null || die "the app image's launcher fails: $APP/bin/$APP_NAME --help"

@@ -180,9 +180,13 @@ runtime_modules() {
 make_runtime() {
   RUNTIME=$WORK/runtime
   rm -rf "$RUNTIME"
+  # --generate-cds-archive writes the JDK's own class-data-sharing archive (lib/server/classes.jsa), on which the
+  # app's archive (train_startup_archive) builds. It runs the new runtime's bin/java, so the native commands are
+  # removed afterwards instead of with --strip-native-commands.
   "$JDK/bin/jlink" --module-path "$JDK/jmods:$FX_JMODS" --add-modules "$MODULES" \
-    --strip-debug --no-header-files --no-man-pages --strip-native-commands --compress=2 \
+    --strip-debug --no-header-files --no-man-pages --compress=2 --generate-cds-archive \
     --output "$RUNTIME"
+  rm -rf "$RUNTIME/bin"
   # The JDK's native libraries keep their symbol tables (libjvm.so alone: 4 MB); the dynamic symbols stay.
   if [ "$(uname -s)" = Linux ] && command -v strip >/dev/null; then
     find "$RUNTIME" -name '*.so' -exec chmod u+w {} + -exec strip --strip-unneeded {} +
@@ -207,4 +211,43 @@ make_app_image() {
     "${java_options[@]}" ${APP_IMAGE_EXTRA[@]+"${APP_IMAGE_EXTRA[@]}"} \
     --dest "$APP_IMAGE_DIR"
   say "App image: $(ls -d "$APP_IMAGE_DIR"/*)"
+}
+
+# Class-data sharing for the app's own classes (docs/DECISIONS.md, "Start-up"): one training run of the app image
+# (app.colophon.StartupTraining: scan the test corpus, list, show a book, open the window until its grid shows)
+# with -XX:ArchiveClassesAtExit writes lib/app/colophon.jsa, and the launcher then starts with
+# -XX:SharedArchiveFile=$APPDIR/colophon.jsa: the classes are mapped from it instead of being loaded, parsed and
+# verified at every start. JDK 17 checks that the archive matches the runtime and the class path (jar sizes and
+# times, relative to the app folder, so the installed copy in /opt matches); when it does not, the JVM starts
+# without it, silently (-Xlog:cds*=off in app.conf's JAVA_OPTIONS keeps its warning off stdout). The window's part
+# needs a display: xvfb-run is used when there is none; without either the archive holds the command line's
+# classes only. COLOPHON_CDS=0 skips it.
+train_startup_archive() {
+  local app_dir=$1 launcher=$2 cfg=$3
+  local archive=$app_dir/colophon.jsa corpus=$ROOT/src/test/resources/corpus
+  rm -f "$archive"
+  if [ "${COLOPHON_CDS:-1}" = 0 ]; then
+    say "Class-data sharing archive: skipped (COLOPHON_CDS=0)"
+    return 0
+  fi
+  [ -d "$corpus" ] || die "the training run scans $corpus, which is missing"
+  local display=()
+  if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}" ]; then
+    if command -v xvfb-run >/dev/null; then
+      display=(xvfb-run -a -s "-screen 0 1280x800x24")
+    else
+      say "no display and no xvfb-run (Debian: xvfb): the archive will hold the command line's classes only"
+    fi
+  fi
+  local started log=$WORK/cds-training.log
+  started=$(date +%s)
+  # JAVA_TOOL_OPTIONS reaches the JVM whatever launcher starts it; the launcher's own options come on top.
+  if ! JAVA_TOOL_OPTIONS="-Dcolophon.training=$corpus -XX:ArchiveClassesAtExit=$archive" \
+      ${display[@]+"${display[@]}"} "$launcher" > "$log" 2>&1 || [ ! -s "$archive" ]; then
+    tail -5 "$log" >&2
+    die "the class-data sharing training run failed (log: $log); COLOPHON_CDS=0 builds without the archive"
+  fi
+  grep -q '^colophon training: no window' "$log" && say "training ran without a window (see $log)"
+  printf 'java-options=-XX:SharedArchiveFile=$APPDIR/colophon.jsa\n' >> "$cfg"
+  say "Class-data sharing archive: $(du -k "$archive" | cut -f1) KiB, trained in $(( $(date +%s) - started )) s"
 }

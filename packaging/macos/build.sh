@@ -51,6 +51,7 @@ APP_IMAGE_EXTRA=(--mac-package-identifier "$MAC_PACKAGE_IDENTIFIER" --mac-packag
                  --resource-dir "$MAC_RESOURCES")
 make_app_image "$PACKAGING/icon/colophon.icns"
 APP=$APP_IMAGE_DIR/$APP_NAME.app
+train_startup_archive "$APP/Contents/app" "$APP/Contents/MacOS/$APP_NAME" "$APP/Contents/app/$APP_NAME.cfg"
 "$APP/Contents/MacOS/$APP_NAME" --help >/dev/null || die "the app's launcher fails: $APP/Contents/MacOS/$APP_NAME --help"
 bundle=$(/usr/libexec/PlistBuddy -c 'Print :CFBundleShortVersionString' "$APP/Contents/Info.plist")
 [ "$bundle" = "$BUNDLE_VERSION" ] || die "Colophon.app says version $bundle, pom.xml says $BUNDLE_VERSION"

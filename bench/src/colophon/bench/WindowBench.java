@@ -6,6 +6,8 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Cell;
 import javafx.scene.control.IndexedCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -30,7 +32,9 @@ import java.util.Locale;
  *   <li>scrolling: an {@link AnimationTimer} scrolls the grid's {@link VirtualFlow} on every pulse, first like a
  *       mouse wheel ({@code scrollPixels}), then like dragging the scroll bar from top to bottom
  *       ({@code setPosition} in equal steps); the pulse-to-pulse gaps are recorded: max, p95 and the number over
- *       100 ms ("stalls").</li>
+ *       100 ms ("stalls");</li>
+ *   <li>then the same for the list: the "List" toggle is fired ({@code window.list_switch_ms}: until the table holds
+ *       every book and shows rows) and its {@link VirtualFlow} scrolled alike ({@code window.list_*}).</li>
  * </ul>
  * The data folder comes from {@code COLOPHON_HOME} (as for the app); run with a private
  * {@code -Djava.util.prefs.userRoot=…} so remembered window state does not leak in, under {@code xvfb-run} with
@@ -44,6 +48,8 @@ public final class WindowBench {
     static int wheelFrames = 300;
     static double wheelPx = 120;
     static int dragFrames = 600;
+    /** After the grid, switch to the list and scroll it the same way ({@code -Dcolophon.bench.list=false}: grid only). */
+    static boolean listScrolling = !"false".equals(System.getProperty("colophon.bench.list"));
     static long mainNanos;
 
     private WindowBench() {
@@ -121,6 +127,9 @@ public final class WindowBench {
         private final List<Double> loadGaps = new ArrayList<>();
         private final List<Double> wheelGaps = new ArrayList<>();
         private final List<Double> dragGaps = new ArrayList<>();
+        private final List<Double> listWheelGaps = new ArrayList<>();
+        private final List<Double> listDragGaps = new ArrayList<>();
+        private long listRequested;
         private Stage stage;
         private GridView<?> grid;
         private VirtualFlow<?> flow;
@@ -208,14 +217,64 @@ public final class WindowBench {
                         List<Double> all = new ArrayList<>(wheelGaps);
                         all.addAll(dragGaps);
                         gaps("window.scroll", all);
-                        stop();
+                        if (!listScrolling || !(stage.getScene().lookup("#listToggle") instanceof ToggleButton list)) {
+                            finish();
+                            return;
+                        }
+                        // the list view, as a user switches to it: the table takes the books, then is scrolled alike
+                        list.fire();
+                        listRequested = System.nanoTime();
                         phase = 4;
-                        Platform.exit();
-                        System.exit(0);
+                    }
+                }
+                case 4 -> {
+                    if (!(stage.getScene().lookup(".book-table") instanceof TableView<?> table) || table.getItems().size() != expected
+                            || !(table.lookup(".virtual-flow") instanceof VirtualFlow<?> f) || f.getCellCount() == 0) {
+                        return;
+                    }
+                    out(String.format(Locale.ROOT, "window.list_switch_ms=%.1f", (System.nanoTime() - listRequested) / 1e6));
+                    flow = f;
+                    flow.setPosition(0);
+                    frame = 0;
+                    last = -1;
+                    phase = 5;
+                }
+                case 5 -> {
+                    if (frame > 0) {
+                        listWheelGaps.add(gap);
+                    }
+                    if (frame++ < wheelFrames) {
+                        flow.scrollPixels(wheelPx);
+                    } else {
+                        gaps("window.list_wheel", listWheelGaps);
+                        frame = 0;
+                        last = -1;
+                        phase = 6;
+                    }
+                }
+                case 6 -> {
+                    if (frame > 0) {
+                        listDragGaps.add(gap);
+                    }
+                    if (frame++ < dragFrames) {
+                        flow.setPosition(Math.min(1.0, frame / (double) dragFrames));
+                    } else {
+                        gaps("window.list_drag", listDragGaps);
+                        List<Double> all = new ArrayList<>(listWheelGaps);
+                        all.addAll(listDragGaps);
+                        gaps("window.list_scroll", all);
+                        finish();
                     }
                 }
                 default -> { }
             }
+        }
+
+        private void finish() {
+            stop();
+            phase = 7;
+            Platform.exit();
+            System.exit(0);
         }
 
         /** The application's main window, once it shows the book grid. */

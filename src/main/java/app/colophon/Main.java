@@ -23,6 +23,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (StartupTraining.requested()) {
+            StartupTraining.run();
+            return;
+        }
         LaunchArguments launch = LaunchArguments.of(args);
         Path dataDir = DataDirectory.resolve(launch.dataDir());
         System.setProperty(LogConfigurator.LOG_DIR_PROPERTY, dataDir.resolve("logs").toString());

@@ -44,6 +44,9 @@ public final class Text {
         if (value == null) {
             return null;
         }
+        if (isClean(value)) {
+            return value; // most values: nothing to remove or collapse, and no copy made
+        }
         StringBuilder out = new StringBuilder(Math.min(value.length(), 1 << 16));
         int run = -1; // start of the run of kept characters not yet copied
         boolean space = false;
@@ -72,10 +75,41 @@ public final class Text {
         return out.isEmpty() ? null : out.toString();
     }
 
+    /**
+     * Whether {@link #clean} would return {@code value} unchanged: not empty, printable ASCII or non-control
+     * characters other than the ones it removes, single spaces between words, none at the ends. Conservative: any
+     * character that is not plain (whitespace other than ' ', anything it might remove) sends the value through the
+     * full pass, which copies it.
+     */
+    private static boolean isClean(String value) {
+        int n = value.length();
+        if (n == 0 || value.charAt(0) == ' ' || value.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            boolean plain = (c > ' ' && c < 0x7F) || (c >= 0xA0 && c != 0xFEFF && c != 0x200B && !Character.isWhitespace(c)
+                    && !Character.isSpaceChar(c) && Character.getType(c) != Character.CONTROL);
+            if (c == ' ') {
+                if (previous == ' ') {
+                    return false;
+                }
+            } else if (!plain) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
     /** Like {@link #clean} but keeps paragraph breaks (at most one blank line). */
     public static String cleanMultiline(String value) {
         if (value == null) {
             return null;
+        }
+        if (isClean(value)) {
+            return value; // one line with nothing to clean: what it would come to after five regex passes
         }
         String s = CONTROL.matcher(value.replace("\r\n", "\n")).replaceAll("");
         s = LINE_SPACES.matcher(s).replaceAll(" ");

@@ -219,7 +219,7 @@ public final class LibraryScanner {
                     continue;
                 }
                 if (applied == null) {
-                    applied = writer.apply(libraryId, reading, false);
+                    applied = writer.apply(libraryId, reading, false, known.contains(reading.path()));
                 }
                 counts.read++;
                 if (reading.failed()) {

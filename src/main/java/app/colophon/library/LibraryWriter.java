@@ -36,7 +36,15 @@ final class LibraryWriter {
      * then its book's values are derived again from all the book's files and merged.
      */
     Applied apply(long libraryId, FileReading reading, boolean forceRefresh) {
-        Optional<BookFile> existing = db.files().findByPath(libraryId, reading.path());
+        return apply(libraryId, reading, forceRefresh, true);
+    }
+
+    /**
+     * As {@link #apply(long, FileReading, boolean)}; {@code mayBeKnown} false says the library has no record at the
+     * reading's path (a scan's new file), which spares a query per file of a first scan.
+     */
+    Applied apply(long libraryId, FileReading reading, boolean forceRefresh, boolean mayBeKnown) {
+        Optional<BookFile> existing = mayBeKnown ? db.files().findByPath(libraryId, reading.path()) : Optional.empty();
         Book book;
         if (existing.isPresent()) {
             book = db.books().find(existing.get().bookId()).orElseThrow();

@@ -24,6 +24,14 @@ final class Jdbc {
         this.connections = connections;
     }
 
+    /**
+     * Whether this thread is inside {@link Database#inTransaction}: its queries then run on the transaction's
+     * connection (ORMLite keeps it per thread), and work handed to another thread would read without its writes.
+     */
+    boolean inTransaction(String table) {
+        return connections.getSpecialConnection(table) != null;
+    }
+
     @FunctionalInterface
     interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
@@ -37,15 +45,17 @@ final class Jdbc {
     <T> List<T> query(String table, String sql, Binder binder, RowReader<T> reader) {
         return OrmliteLibraryRepository.call(() -> {
             DatabaseConnection connection = connections.getReadOnlyConnection(table);
-            try (PreparedStatement statement = jdbc(connection).prepareStatement(sql)) {
-                binder.bind(statement);
-                List<T> out = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        out.add(reader.read(rows));
+            try {
+                return withStatement(connection, sql, statement -> {
+                    binder.bind(statement);
+                    List<T> out = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            out.add(reader.read(rows));
+                        }
                     }
-                }
-                return out;
+                    return out;
+                });
             } finally {
                 connections.releaseConnection(connection);
             }
@@ -64,9 +74,11 @@ final class Jdbc {
     int update(String table, String sql, Binder binder) {
         return OrmliteLibraryRepository.call(() -> {
             DatabaseConnection connection = connections.getReadWriteConnection(table);
-            try (PreparedStatement statement = jdbc(connection).prepareStatement(sql)) {
-                binder.bind(statement);
-                return statement.executeUpdate();
+            try {
+                return withStatement(connection, sql, statement -> {
+                    binder.bind(statement);
+                    return statement.executeUpdate();
+                });
             } finally {
                 connections.releaseConnection(connection);
             }
@@ -77,18 +89,40 @@ final class Jdbc {
     long insert(String table, String sql, Binder binder) {
         return OrmliteLibraryRepository.call(() -> {
             DatabaseConnection connection = connections.getReadWriteConnection(table);
-            try (PreparedStatement statement = jdbc(connection).prepareStatement(sql)) {
-                binder.bind(statement);
-                try (ResultSet id = statement.executeQuery()) {
-                    if (!id.next()) {
-                        throw new SQLException("No id returned by " + sql);
+            try {
+                return withStatement(connection, sql, statement -> {
+                    binder.bind(statement);
+                    try (ResultSet id = statement.executeQuery()) {
+                        if (!id.next()) {
+                            throw new SQLException("No id returned by " + sql);
+                        }
+                        return id.getLong(1);
                     }
-                    return id.getLong(1);
-                }
+                });
             } finally {
                 connections.releaseConnection(connection);
             }
         });
+    }
+
+    @FunctionalInterface
+    private interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs {@code work} on the connection's cached statement for {@code sql} ({@link StatementCache#borrow}). */
+    private static <T> T withStatement(DatabaseConnection connection, String sql, StatementWork<T> work)
+            throws SQLException {
+        Connection jdbc = jdbc(connection);
+        PreparedStatement statement = StatementCache.borrow(jdbc, sql);
+        boolean failed = true;
+        try {
+            T result = work.run(statement);
+            failed = false;
+            return result;
+        } finally {
+            StatementCache.release(jdbc, sql, statement, failed);
+        }
     }
 
     private static Connection jdbc(DatabaseConnection connection) {

@@ -24,6 +24,12 @@ final class SqliteFileRepository implements FileRepository {
     private static final String RECORD = "library_id, book_id, path, format, size_bytes, modified_ms, page_count, "
             + "duration_seconds, book_values, error, fingerprint, missing_since, disc_number, track_number";
     private static final String SELECT = "SELECT id, " + RECORD + ", " + FIELDS.names() + " FROM book_file ";
+    /** The position of the first field column in {@link #SELECT}: after the id and the record's columns. */
+    private static final int FIRST_FIELD = 2 + RECORD.split(",").length;
+    private static final String INSERT = "INSERT INTO book_file (" + RECORD + ", " + FIELDS.names() + ") VALUES ("
+            + "?, ".repeat(RECORD.split(",").length) + FIELDS.placeholders() + ") RETURNING id";
+    private static final String UPDATE = "UPDATE book_file SET " + RECORD.replace(",", " = ?,") + " = ?, "
+            + FIELDS.assignments() + " WHERE id = ?";
 
     private final Jdbc jdbc;
 
@@ -52,8 +58,7 @@ final class SqliteFileRepository implements FileRepository {
 
     @Override
     public BookFile insert(long libraryId, BookFile file) {
-        long id = jdbc.insert("book_file", "INSERT INTO book_file (" + RECORD + ", " + FIELDS.names() + ") VALUES ("
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + FIELDS.placeholders() + ") RETURNING id", s -> {
+        long id = jdbc.insert("book_file", INSERT, s -> {
                     int next = bindRecord(s, libraryId, file);
                     FIELDS.bind(s, next, file.fields());
                 });
@@ -64,9 +69,7 @@ final class SqliteFileRepository implements FileRepository {
 
     @Override
     public BookFile update(long libraryId, BookFile file) {
-        String sql = "UPDATE book_file SET " + RECORD.replace(",", " = ?,") + " = ?, " + FIELDS.assignments()
-                + " WHERE id = ?";
-        int changed = jdbc.update("book_file", sql, s -> {
+        int changed = jdbc.update("book_file", UPDATE, s -> {
             int next = FIELDS.bind(s, bindRecord(s, libraryId, file), file.fields());
             s.setLong(next, file.id());
         });
@@ -108,7 +111,7 @@ final class SqliteFileRepository implements FileRepository {
         return new BookFile(row.getLong("id"), row.getLong("book_id"), Path.of(row.getString("path")),
                 FileFormat.valueOf(row.getString("format").toUpperCase(Locale.ROOT)), row.getLong("size_bytes"),
                 row.getLong("modified_ms"), Jdbc.integer(row, "page_count"), Jdbc.doubleOrNull(row, "duration_seconds"),
-                FIELDS.read(row), FieldCodec.decodeAll(BookField.none(), row.getString("book_values")),
+                FIELDS.read(row, FIRST_FIELD), FieldCodec.decodeAll(BookField.none(), row.getString("book_values")),
                 row.getString("error"), row.getString("fingerprint"), missing == null ? null : Instant.ofEpochMilli(missing),
                 SqliteBookRepository.track(Jdbc.integer(row, "disc_number"), Jdbc.integer(row, "track_number")));
     }

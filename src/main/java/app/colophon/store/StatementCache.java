@@ -48,6 +48,42 @@ final class StatementCache implements InvocationHandler {
                 new StatementCache(connection));
     }
 
+    /**
+     * For plain JDBC ({@link Jdbc}): a cached statement of {@code connection} itself, not wrapped in a proxy — each
+     * call on a proxy goes through reflection, and a scan makes a hundred of them per row it writes. Hand it back
+     * with {@link #release}. A connection that is not wrapped prepares a new statement.
+     */
+    static PreparedStatement borrow(Connection connection, String sql) throws SQLException {
+        StatementCache cache = of(connection);
+        if (cache == null) {
+            return connection.prepareStatement(sql);
+        }
+        Deque<PreparedStatement> free = cache.idle.get(key(sql));
+        PreparedStatement statement = free == null ? null : free.poll();
+        return statement != null ? statement : cache.connection.prepareStatement(sql);
+    }
+
+    /** Takes back a statement from {@link #borrow}; one whose use failed is closed rather than reused. */
+    static void release(Connection connection, String sql, PreparedStatement statement, boolean failed)
+            throws SQLException {
+        StatementCache cache = of(connection);
+        if (cache == null || failed) {
+            statement.close();
+        } else {
+            cache.giveBack(key(sql), statement);
+        }
+    }
+
+    private static StatementCache of(Connection connection) {
+        return Proxy.isProxyClass(connection.getClass())
+                && Proxy.getInvocationHandler(connection) instanceof StatementCache cache ? cache : null;
+    }
+
+    /** The key under which {@code prepareStatement(sql)} is cached (see {@link #prepare}). */
+    private static List<Object> key(String sql) {
+        return List.of(1, sql);
+    }
+
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         if (method.getName().equals("prepareStatement")) {

@@ -28,6 +28,36 @@ class TextAndIdentifiersTest {
         assertThat(Text.clean(value)).isNull();
     }
 
+    /**
+     * clean() and cleanMultiline() skip their regular expressions for values with nothing to clean: on random text
+     * made of the characters that matter they give what the rules, applied in full, give.
+     */
+    @Test
+    void theShortcutForCleanValuesGivesWhatTheFullRulesGive() {
+        String[] pieces = {"a", "Z", "é", "😀", " ", "  ", "\t", "\n", "\r\n", "\u0000", "\u007F", "\u0085", "\u00A0",
+                "\u2028", "\u2003", "\uFEFF", "\u200B", "\u000B", "-", "'"};
+        java.util.Random random = new java.util.Random(3);
+        java.util.regex.Pattern control = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\n\\t\\r]]|[\\uFEFF\\u200B]");
+        java.util.regex.Pattern lineSpaces = java.util.regex.Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
+        java.util.regex.Pattern manyNewlines = java.util.regex.Pattern.compile("\\n\\s*\\n\\s*(\\n\\s*)+");
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(6); n >= 0; n--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String value = b.toString();
+            String line = control.matcher(value).replaceAll("").replaceAll("\\s+", " ").trim();
+            String multi = control.matcher(value.replace("\r\n", "\n")).replaceAll("");
+            multi = lineSpaces.matcher(multi).replaceAll(" ").replaceAll(" ?\\n ?", "\n");
+            multi = manyNewlines.matcher(multi).replaceAll("\n\n").trim();
+
+            assertThat(Text.clean(value)).as("clean of %s", value.codePoints().boxed().toList())
+                    .isEqualTo(line.isEmpty() ? null : line);
+            assertThat(Text.cleanMultiline(value)).as("cleanMultiline of %s", value.codePoints().boxed().toList())
+                    .isEqualTo(multi.isEmpty() ? null : multi);
+        }
+    }
+
     @Test
     void cleanMultilineKeepsAtMostOneBlankLineAndDropsControlCharacters() {
         assertThat(Text.cleanMultiline("First\u0000 line  \r\n\r\n\r\n\n  Second\tline \n Third"))

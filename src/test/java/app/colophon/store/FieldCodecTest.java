@@ -6,7 +6,12 @@ import app.colophon.model.FileField;
 import app.colophon.model.Identifier;
 import app.colophon.model.IdentifierType;
 import app.colophon.model.SeriesEntry;
+import app.colophon.model.FieldValues;
+import app.colophon.model.Source;
 import app.colophon.model.ValueKind;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +51,45 @@ class FieldCodecTest {
                 assertThat(FlatJson.parse(ValueKind.CONTRIBUTORS, authorsText)).isEqualTo(authors);
             }
             assertThat(FlatJson.parse(ValueKind.SERIES, seriesText)).isEqualTo(series);
+        }
+    }
+
+    @Test
+    void relationshipsAreWrittenExactlyAsJacksonWritesThem() {
+        ObjectMapper jackson = new ObjectMapper();
+        Random random = new Random(11);
+        for (int i = 0; i < 1000; i++) {
+            List<Contributor> authors = List.of(new Contributor(awkward(random), random.nextBoolean() ? null : awkward(random)));
+            SeriesEntry entry = new SeriesEntry(awkward(random), random.nextBoolean() ? null : random.nextInt(2000) / 8.0 - 3);
+            List<String> tags = List.of(awkward(random), awkward(random));
+
+            ArrayNode authorsTree = jackson.createArrayNode();
+            authorsTree.addObject().put("name", authors.get(0).name()).put("role", authors.get(0).role());
+            ArrayNode seriesTree = jackson.createArrayNode();
+            ObjectNode seriesNode = seriesTree.addObject().put("name", entry.name());
+            if (entry.number() == null) {
+                seriesNode.putNull("number");
+            } else {
+                seriesNode.put("number", entry.number());
+            }
+            ArrayNode tagsTree = jackson.createArrayNode().add(tags.get(0)).add(tags.get(1));
+
+            assertThat(FieldCodec.encode(BookField.AUTHORS, authors)).isEqualTo(authorsTree.toString());
+            assertThat(FieldCodec.encode(BookField.SERIES, List.of(entry))).isEqualTo(seriesTree.toString());
+            assertThat(FieldCodec.encode(BookField.TAGS, tags)).isEqualTo(tagsTree.toString());
+        }
+    }
+
+    @Test
+    void aFilesBookValuesRoundTripWithTheirSources() {
+        Random random = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            FieldValues<BookField<?>> values = BookField.none()
+                    .with(BookField.TITLE, awkward(random), Source.FILE_METADATA)
+                    .with(BookField.AUTHORS, List.of(new Contributor(awkward(random), "author")), Source.FILEPATH)
+                    .with(BookField.TAGS, List.of(), Source.MANUAL);
+
+            assertThat(FieldCodec.decodeAll(BookField.none(), FieldCodec.encodeAll(values))).isEqualTo(values);
         }
     }
 

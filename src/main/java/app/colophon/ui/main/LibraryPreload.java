@@ -6,6 +6,7 @@ import app.colophon.model.Library;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,13 +30,17 @@ public record LibraryPreload(List<Library> libraries, Optional<Library> chosen, 
             return new LibraryPreload(libraries, chosen, List.of(), Map.of());
         }
         List<BookSummary> summaries = service.summaries(chosen.get().id());
-        Map<BookSummary, SortKeys.Keys> keys = SortKeys.compute(summaries);
+        SortKeys.Keys[] computed = SortKeys.computeAll(summaries);
+        Map<BookSummary, SortKeys.Keys> keys = new IdentityHashMap<>(summaries.size() * 2);
         Sorting.Keyed[] keyed = new Sorting.Keyed[summaries.size()];
         for (int i = 0; i < keyed.length; i++) {
             BookSummary book = summaries.get(i);
-            keyed[i] = new Sorting.Keyed(keys.get(book), book);
+            keys.put(book, computed[i]);
+            keyed[i] = new Sorting.Keyed(computed[i], book);
         }
-        Arrays.sort(keyed, Sorting.saved(prefs).keyedComparator());
+        // by now the window is on screen and waits for these books; stable like Arrays.sort, split over the common
+        // pool's workers (with two cores it has one worker, and this is the plain sort)
+        Arrays.parallelSort(keyed, Sorting.saved(prefs).keyedComparator());
         List<BookSummary> books = new ArrayList<>(keyed.length);
         for (Sorting.Keyed k : keyed) {
             books.add(k.book());

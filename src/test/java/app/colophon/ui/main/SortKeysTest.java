@@ -3,11 +3,13 @@ package app.colophon.ui.main;
 import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
 import app.colophon.model.SeriesEntry;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,5 +60,19 @@ class SortKeysTest {
         BookSummary book = new BookSummary(1, 1, "Hobbit", sortTitle, List.of(), List.of(), Instant.EPOCH, null);
 
         assertThat(SortKeys.compute(List.of(book)).get(book).title()).isEqualTo(key);
+    }
+
+    @Test
+    void keysMadeOnSeveralThreadsComeInTheOrderOfTheBooks() {
+        List<BookSummary> books = IntStream.range(0, 20_000)
+                .mapToObj(i -> new BookSummary(i, 1, "The Title " + i, null, List.of(), List.of(), Instant.EPOCH, null))
+                .toList();
+
+        SortKeys.Keys[] keys = SortKeys.computeAll(books);
+
+        assertThat(keys).hasSize(books.size());
+        for (int i = 0; i < keys.length; i++) {
+            assertThat(keys[i].title()).isEqualTo("title " + i);
+        }
     }
 }

@@ -1,0 +1,92 @@
+package app.colophon.store;
+
+import app.colophon.model.Book;
+import app.colophon.model.BookField;
+import app.colophon.model.BookFile;
+import app.colophon.model.BookSummary;
+import app.colophon.model.Contributor;
+import app.colophon.model.FileField;
+import app.colophon.model.FileFormat;
+import app.colophon.model.Library;
+import app.colophon.model.SeriesEntry;
+import app.colophon.model.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A large library's books are read as two halves on two threads; what comes back must not show it. */
+class LibrarySummariesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void readingInTwoHalvesGivesTheSameBooksInTheSameOrderAsOneQuery() {
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            Library mine = db.inTransaction(() -> db.libraries().create("Mine"));
+            Library other = db.inTransaction(() -> db.libraries().create("Other"));
+            List<Long> coverFiles = new ArrayList<>();
+            for (int i = 0; i < 41; i++) {
+                Library lib = i % 5 == 0 ? other : mine;
+                int n = i;
+                db.inTransaction(() -> {
+                    Book book = db.books().insert(lib.id(), "/b", "k" + n, BookField.none()
+                            .with(BookField.TITLE, "Title " + n, Source.FILE_METADATA)
+                            .with(BookField.AUTHORS, List.of(new Contributor("Author " + n % 7, "author")), Source.FILE_METADATA)
+                            .with(BookField.SERIES, List.of(new SeriesEntry("Saga", n / 2.0)), Source.FILEPATH));
+                    BookFile file = db.files().insert(lib.id(), new BookFile(0, book.id(), temp.resolve(n + ".epub"),
+                            FileFormat.EPUB, 10, 20, null, null, FileField.none().with(FileField.COVER,
+                                    n % 3 == 0 ? "cover.jpg" : null, Source.FILE_METADATA), BookField.none(), null));
+                    if (n % 3 == 0) {
+                        coverFiles.add(file.id());
+                    }
+                    if (n % 4 == 0) {
+                        db.files().markMissing(List.of(file.id()), 1000);
+                    }
+                });
+            }
+            Jdbc jdbc = new Jdbc(db.connections());
+
+            List<BookSummary> halves = new SqliteBookRepository(jdbc, 3).summaries(mine.id());
+            List<BookSummary> whole = new SqliteBookRepository(jdbc, Long.MAX_VALUE).summaries(mine.id());
+
+            assertThat(halves).hasSize(32).isEqualTo(whole);
+            assertThat(halves).extracting(BookSummary::id).isSorted();
+            assertThat(halves).allMatch(b -> b.libraryId() == mine.id());
+            assertThat(halves).filteredOn(BookSummary::missing).extracting(BookSummary::title)
+                    .containsExactly("Title 4", "Title 8", "Title 12", "Title 16", "Title 24", "Title 28", "Title 32", "Title 36");
+            assertThat(halves).filteredOn(b -> b.coverFileId() != null).extracting(BookSummary::coverFileId)
+                    .allMatch(coverFiles::contains).hasSize(11);
+            assertThat(halves).allMatch(b -> db.books().summary(b.id()).orElseThrow().equals(b));
+        }
+    }
+
+    @Test
+    void aLargeLibraryReadInsideATransactionIncludesTheBooksItHasNotCommitted() {
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            Library mine = db.inTransaction(() -> db.libraries().create("Mine"));
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                db.inTransaction(() -> db.books().insert(mine.id(), "/b", "k" + n,
+                        BookField.none().with(BookField.TITLE, "Committed " + n, Source.FILE_METADATA)));
+            }
+            SqliteBookRepository splitting = new SqliteBookRepository(new Jdbc(db.connections()), 3);
+
+            List<BookSummary> seen = db.inTransaction(() -> {
+                for (int i = 0; i < 6; i++) {
+                    db.books().insert(mine.id(), "/b", "u" + i,
+                            BookField.none().with(BookField.TITLE, "Uncommitted " + i, Source.FILE_METADATA));
+                }
+                return splitting.summaries(mine.id());
+            });
+
+            assertThat(seen).hasSize(12).extracting(BookSummary::id).isSorted();
+            assertThat(seen).extracting(BookSummary::title).filteredOn(t -> t.startsWith("Uncommitted")).hasSize(6);
+        }
+    }
+}
