@@ -148,6 +148,9 @@ final class FieldCodec {
         ObjectNode node = JSON.createObjectNode();
         if (element instanceof Contributor c) {
             node.put("name", c.name()).put("role", c.role());
+            if (c.fileAs() != null) {
+                node.put("fileAs", c.fileAs()); // written only when the file gave one: older rows stay as they were
+            }
         } else if (element instanceof SeriesEntry s) {
             node.put("name", s.name());
             if (s.number() == null) {
