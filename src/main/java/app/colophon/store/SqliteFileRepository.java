@@ -26,9 +26,11 @@ final class SqliteFileRepository implements FileRepository {
     private static final String SELECT = "SELECT id, " + RECORD + ", " + FIELDS.names() + " FROM book_file ";
 
     private final Jdbc jdbc;
+    private final SearchIndex search;
 
-    SqliteFileRepository(Jdbc jdbc) {
+    SqliteFileRepository(Jdbc jdbc, SearchIndex search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     @Override
@@ -57,6 +59,7 @@ final class SqliteFileRepository implements FileRepository {
                     int next = bindRecord(s, libraryId, file);
                     FIELDS.bind(s, next, file.fields());
                 });
+        search.filesChanged(file.bookId());
         return new BookFile(id, file.bookId(), file.path(), file.format(), file.sizeBytes(), file.modifiedMillis(),
                 file.pageCount(), file.durationSeconds(), file.fields(), file.bookValues(), file.error(),
                 file.fingerprint(), file.missingSince(), file.track());
@@ -73,6 +76,7 @@ final class SqliteFileRepository implements FileRepository {
         if (changed != 1) {
             throw new StoreException("No file " + file.id(), null);
         }
+        search.filesChanged(file.bookId());
         return file;
     }
 
@@ -115,7 +119,11 @@ final class SqliteFileRepository implements FileRepository {
 
     @Override
     public boolean delete(long fileId) {
-        return jdbc.update("book_file", "DELETE FROM book_file WHERE id = ?", s -> s.setLong(1, fileId)) > 0;
+        Optional<Long> book = jdbc.queryOne("book_file", "SELECT book_id FROM book_file WHERE id = ?",
+                s -> s.setLong(1, fileId), r -> r.getLong(1));
+        boolean deleted = jdbc.update("book_file", "DELETE FROM book_file WHERE id = ?", s -> s.setLong(1, fileId)) > 0;
+        book.ifPresent(search::filesChanged);
+        return deleted;
     }
 
     @Override
