@@ -9,8 +9,9 @@ CREATE VIRTUAL TABLE book_fts USING fts5(title, authors, series, tags, genres, p
 -- A virtual table takes no foreign key: a deleted book (also through a cascade) takes its words along here.
 CREATE TRIGGER book_fts_delete AFTER DELETE ON book BEGIN DELETE FROM book_fts WHERE rowid = old.id; END;
 
--- One row per book and value: kind is author, series, genre, tag, format, lang, manual or file-manual; folded is the
--- value's folded words ("j r r tolkien"), what a whole-value search (author:"=…") compares and the browser groups by.
+-- One row per book and value: kind is author, series, genre, tag, format, lang, publisher, manual or file-manual;
+-- folded is the value's folded words ("j r r tolkien"), what a whole-value search (author:"=…") compares and the
+-- browser groups by.
 CREATE TABLE book_value (
     book_id     INTEGER NOT NULL REFERENCES book (id) ON DELETE CASCADE,
     library_id  INTEGER NOT NULL,

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * Keeps the search tables of migration V5 in step with every write of a book or a file (docs/DECISIONS.md, "Search"):
  * {@code book_fts}, the folded words of each book for word and phrase search, and {@code book_value}, one row per book
- * and value (author, series, genre, tag, format, language, and the "manual" marks) for whole-value search and the
+ * and value (author, series, genre, tag, format, language, publisher, and the "manual" marks) for whole-value search and the
  * browser's counts. Written by the repositories from the values in hand, so a scan reads nothing back for it.
  */
 final class SearchIndex {
@@ -28,12 +28,13 @@ final class SearchIndex {
     static final String TAG = "tag";
     static final String FORMAT = "format";
     static final String LANGUAGE = "lang";
+    static final String PUBLISHER = "publisher";
     /** A book with a manual value of its own / with a file that has one. */
     static final String MANUAL = "manual";
     static final String FILE_MANUAL = "file-manual";
 
     private static final String BOOK_KINDS = "'author', 'series', 'genre', 'tag', 'manual'";
-    private static final String FILE_KINDS = "'format', 'lang', 'file-manual'";
+    private static final String FILE_KINDS = "'format', 'lang', 'publisher', 'file-manual'";
     private static final String FILE_SOURCES = FileField.values().stream().map(f -> f.column() + "_src")
             .collect(Collectors.joining(", "));
 
@@ -106,6 +107,9 @@ final class SearchIndex {
             add(values, FORMAT, f.format(), null);
             if (f.language() != null) {
                 add(values, LANGUAGE, f.language(), null);
+            }
+            if (f.publisher() != null) {
+                add(values, PUBLISHER, f.publisher(), null);
             }
             if (f.manual()) {
                 add(values, FILE_MANUAL, MANUAL, null);

@@ -102,6 +102,7 @@ final class SqliteBookSearch implements BookSearch {
             case SERIES -> SearchIndex.SERIES;
             case TAG -> SearchIndex.TAG;
             case GENRE -> SearchIndex.GENRE;
+            case PUBLISHER -> SearchIndex.PUBLISHER;
             default -> throw new IllegalArgumentException(field + " has no whole values");
         };
     }

@@ -151,6 +151,12 @@ class LibrarySearchTest {
         assertThat(search("publisher:elder")).containsExactly(id("Jane Eyre"));
     }
 
+    @Test
+    void aWholePublisherIsFoundAsTheOtherFieldsAre() {
+        assertThat(search("publisher:\"=Smith, Elder & Co.\"")).containsExactly(id("Jane Eyre"));
+        assertThat(search("publisher:\"=Elder\"")).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} finds {1} books")
     @CsvSource(delimiter = '|', textBlock = """
             lang:en           | 4
