@@ -3,6 +3,7 @@ package app.colophon.api;
 import app.colophon.json.JsonView;
 import app.colophon.library.Colophon;
 import app.colophon.library.ColophonException;
+import app.colophon.library.InvalidValueException;
 import app.colophon.library.LibraryUnavailableException;
 import app.colophon.library.NotFoundException;
 import app.colophon.library.ParseFailedException;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -110,9 +112,14 @@ final class ApiHandler implements LoopbackHttpServer.Handler {
         }
         if (id == null) {
             long library = app.libraries().defaultLibrary().id();
+            Set<Long> found = search(exchange, library);
             // streamed as it is read: a list of 100,000 books is never held in memory (three at once ran out of it)
             return Answer.ok((Streamed) out -> JsonView.writeSummaries(out,
-                    each -> app.libraries().forEachSummary(library, each)));
+                    each -> app.libraries().forEachSummary(library, b -> {
+                        if (found == null || found.contains(b.id())) {
+                            each.accept(b);
+                        }
+                    })));
         }
         String kind = books ? "book" : "file";
         long number = id(id, kind);
@@ -264,6 +271,24 @@ final class ApiHandler implements LoopbackHttpServer.Handler {
     }
 
     /** A request the API answers with an error status of its own (400, 401, 404, 405, 408, 413 …). */
+    /** The ids {@code ?q=} selects (the window's search language), or null without one; a malformed query is a 400. */
+    private Set<Long> search(HttpRequest exchange, long library) throws Failure {
+        String query;
+        try {
+            query = exchange.parameter("q");
+        } catch (IllegalArgumentException e) {
+            throw new Failure(400, "Malformed query string: " + e.getMessage());
+        }
+        if (query == null) {
+            return null;
+        }
+        try {
+            return app.libraries().search(library, query);
+        } catch (InvalidValueException e) {
+            throw new Failure(400, e.getMessage());
+        }
+    }
+
     static final class Failure extends IOException {
         private final int status;
         private final Map<String, String> headers = new LinkedHashMap<>();

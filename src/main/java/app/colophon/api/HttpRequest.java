@@ -87,6 +87,25 @@ final class HttpRequest {
         return target;
     }
 
+    /**
+     * The first value of a query-string parameter, form-decoded ({@code +} and {@code %20} are spaces, UTF-8), or
+     * null when the target has none; a malformed {@code %} escape throws IllegalArgumentException.
+     */
+    String parameter(String name) {
+        int query = target.indexOf('?');
+        if (query < 0) {
+            return null;
+        }
+        for (String pair : target.substring(query + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
     /** Every value of a header (names are case-insensitive), in the order sent. */
     List<String> headers(String name) {
         return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());

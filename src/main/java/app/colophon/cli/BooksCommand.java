@@ -2,6 +2,7 @@ package app.colophon.cli;
 
 import app.colophon.json.JsonView;
 import app.colophon.library.Colophon;
+import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
 import app.colophon.model.SeriesEntry;
 import picocli.CommandLine.Command;
@@ -13,14 +14,24 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-@Command(name = "books", mixinStandardHelpOptions = true, description = "Lists the books of the default library: id, title, authors, series.")
+@Command(name = "books", mixinStandardHelpOptions = true, description = {
+        "Lists the books of the default library: id, title, authors, series.",
+        "--search takes the window's search: words, \"phrases\", author: series: tag: genre: format: lang: "
+                + "publisher: (field:\"=Whole Value\" for the whole value), source:manual, has:error, has:missing; "
+                + "-term excludes."})
 final class BooksCommand extends Session.Top implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON")
     boolean json;
+
+    @Option(names = "--search", paramLabel = "<query>", description = "Only the books that match the query, "
+            + "e.g. 'author:tolkien -series:\"=The Lord of the Rings\"'")
+    String search;
 
     @Spec
     CommandSpec spec;
@@ -30,12 +41,20 @@ final class BooksCommand extends Session.Top implements Callable<Integer> {
         try (Colophon app = open()) {
             long library = app.libraries().defaultLibrary().id();
             PrintWriter out = spec.commandLine().getOut();
+            // a malformed query fails here, before anything is printed
+            Set<Long> found = search == null ? null : app.libraries().search(library, search);
+            Consumer<Consumer<BookSummary>> books = each -> app.libraries().forEachSummary(library,
+                    b -> {
+                        if (found == null || found.contains(b.id())) {
+                            each.accept(b);
+                        }
+                    });
             if (json) {
                 // streamed: 100,000 books are printed as they are read, never held as one string
-                JsonView.writeSummaries(out, each -> app.libraries().forEachSummary(library, each));
+                JsonView.writeSummaries(out, books);
                 out.println();
             } else {
-                app.libraries().forEachSummary(library, b -> out.printf("%d\t%s\t%s\t%s%n", b.id(),
+                books.accept(b -> out.printf("%d\t%s\t%s\t%s%n", b.id(),
                         nullToEmpty(b.title()), authors(b.authors()), series(b.series())));
             }
             out.flush();

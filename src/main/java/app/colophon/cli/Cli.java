@@ -22,7 +22,7 @@ import java.nio.file.Path;
         description = "Colophon: a library for the ebooks, comics, audiobooks and PDFs in your folders.%n"
                 + "Without a command, opens the window.",
         subcommands = {ScanCommand.class, BooksCommand.class, BookCommand.class, EditCommand.class,
-                ResyncCommand.class, MissingCommand.class, FoldersCommand.class, ServeCommand.class,
+                ResyncCommand.class, MissingCommand.class, FoldersCommand.class, FacetsCommand.class, ServeCommand.class,
                 HelpCommand.class})
 public final class Cli {
 

@@ -50,7 +50,7 @@ public final class M4bReader implements FormatReader {
     private static final String DAY = "\u00A9day";
     /** The plain-text items we map; everything else in {@code ilst} is skipped without reading its payload. */
     private static final Set<String> TEXT_ITEMS = Set.of(NAM, ALB, ART, "aART", WRT, NRT, CMP, MVN, GRP, GEN,
-            "desc", "ldes", CMT, PUB, DAY, "sonm");
+            "desc", "ldes", CMT, PUB, DAY, "sonm", "soar", "soaa");
     /** Track and disc numbers and iTunes's media kind ({@code stik}: 1 music, 2 audiobook …). */
     private static final Set<String> NUMBER_ITEMS = Set.of("trkn", "disk", "stik");
     /** iTunes's media kind for an audiobook. */
@@ -285,14 +285,29 @@ public final class M4bReader implements FormatReader {
             return null;
         }
 
+        /**
+         * The authors from the first of {@code types} that has a value; a lone author takes that item's sort tag
+         * ({@code soar} for the artist, {@code soaa} for the album artist) as the sort form of the name.
+         */
+        private void authors(ParsedMetadata.Builder b, String... types) {
+            for (String type : types) {
+                String value = Text.clean(items.get(type));
+                if (value != null) {
+                    List<String> names = Names.split(value);
+                    String sort = type.equals(ART) ? items.get("soar") : type.equals("aART") ? items.get("soaa") : null;
+                    String fileAs = names.size() == 1 ? sort : null;
+                    names.forEach(name -> b.author(new Contributor(name, Contributor.AUTHOR, fileAs)));
+                    return;
+                }
+            }
+        }
+
         ParsedMetadata toMetadata(Double duration) {
             ParsedMetadata.Builder b = ParsedMetadata.builder();
             b.title(title());
             b.sortTitle(items.get("sonm"));
             b.subtitle(freeform.get("SUBTITLE"));
-            for (String name : Names.split(item(ART, "aART", WRT))) {
-                b.author(Contributor.author(name));
-            }
+            authors(b, ART, "aART", WRT);
             narrators().forEach(b::narrator);
             AudioTags.series(freeform.get("SERIES"), freeform.get("SERIES-PART"), item(MVN), movementIndex,
                     items.get(GRP)).forEach(b::series);
@@ -326,7 +341,7 @@ public final class M4bReader implements FormatReader {
             ParsedMetadata m4b = toMetadata(duration);
             ParsedMetadata.Builder b = ParsedMetadata.builder();
             b.title(item(ALB, NAM)).sortTitle(m4b.sortTitle()).subtitle(m4b.subtitle()).description(m4b.description());
-            Names.split(item("aART", ART, WRT)).forEach(a -> b.author(Contributor.author(a)));
+            authors(b, "aART", ART, WRT);
             m4b.series().forEach(b::series);
             m4b.genres().forEach(b::genre);
             m4b.narrators().forEach(b::narrator);

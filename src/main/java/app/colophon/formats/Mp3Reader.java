@@ -94,13 +94,18 @@ public final class Mp3Reader implements FormatReader {
         b.sortTitle(t.first("TSOA"));
 
         List<String> authors = names(t.all("TPE2"));
+        String authorSort = t.first("TSO2"); // iTunes' album artist sort order
         if (authors.isEmpty()) {
             authors = names(t.all("TPE1"));
+            authorSort = t.first("TSOP");
         }
         if (authors.isEmpty() && v1 != null) {
             authors = Names.split(v1.artist());
+            authorSort = null;
         }
-        authors.forEach(a -> b.author(Contributor.author(a)));
+        // a sort tag is one text for the whole frame: it names the author only when there is one
+        String fileAs = authors.size() == 1 ? authorSort : null;
+        authors.forEach(a -> b.author(new Contributor(a, Contributor.AUTHOR, fileAs)));
         String narratorTag = first(t.user("NARRATOR"), t.user("NARRATEDBY"));
         List<String> narrators = narratorTag != null ? names(userAll(t, "NARRATOR", "NARRATEDBY")) : names(t.all("TCOM"));
         narrators.forEach(b::narrator);

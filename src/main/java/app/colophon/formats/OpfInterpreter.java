@@ -87,7 +87,18 @@ final class OpfInterpreter {
                 roles.add(Text.clean(m.text()));
             }
         }
-        b.author(new Contributor(name, MarcRoles.primaryRole(roles)));
+        // EPUB 3 refines the creator with a file-as meta; EPUB 2 (and Calibre) write an opf:file-as attribute
+        String fileAs = Text.clean(pkg.refinement(creator.id(), "file-as"));
+        fileAs = fileAs != null ? fileAs : Text.clean(creator.attr("file-as"));
+        b.author(new Contributor(name, MarcRoles.primaryRole(roles), onePerson(fileAs) ? fileAs : null));
+    }
+
+    /**
+     * Calibre writes the file-as of all authors on each of them ("Blanck, Ulf &amp; Wegner, Stefanie"): a sort form
+     * that names several people sorts none of them, so the name is turned round instead.
+     */
+    private static boolean onePerson(String fileAs) {
+        return fileAs != null && !fileAs.contains("&") && !fileAs.contains(";");
     }
 
     /**

@@ -47,7 +47,8 @@ public record ParsedMetadata(String title, String sortTitle, String subtitle, St
         }
         authors = distinct("authors", authors, notes, c -> new Contributor(
                 ValueLimits.cutEach("authors' names", c.name(), ValueLimits.NAME, notes),
-                ValueLimits.cutEach("authors' roles", c.role(), ValueLimits.SHORT, notes)));
+                ValueLimits.cutEach("authors' roles", c.role(), ValueLimits.SHORT, notes),
+                ValueLimits.cutEach("authors' sort names", Text.clean(c.fileAs()), ValueLimits.NAME, notes)));
         series = distinct("series", series, notes, s -> new SeriesEntry(
                 ValueLimits.cutEach("series names", s.name(), ValueLimits.NAME, notes), s.number()));
         genres = distinct("genres", genres, notes, g -> ValueLimits.cutEach("genres", g, ValueLimits.NAME, notes));

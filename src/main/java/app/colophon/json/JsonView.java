@@ -132,7 +132,7 @@ public final class JsonView {
         out.put("sortTitle", f.text(BookField.SORT_TITLE));
         out.put("subtitle", f.text(BookField.SUBTITLE));
         out.put("description", f.text(BookField.DESCRIPTION));
-        out.put("authors", contributors(f.list(BookField.AUTHORS)));
+        out.put("authors", contributorsWithSortNames(f.list(BookField.AUTHORS)));
         out.put("series", series(f.list(BookField.SERIES)));
         out.put("genres", f.list(BookField.GENRES));
         out.put("tags", f.list(BookField.TAGS));
@@ -204,6 +204,15 @@ public final class JsonView {
             if (v.source() != null && field != FileField.COVER) {
                 out.put(field.jsonName(), v.source().jsonName());
             }
+        }
+        return out;
+    }
+
+    /** A book's authors with the name each sorts by: the file's {@code file-as}, else "Last, First". */
+    private static List<Map<String, Object>> contributorsWithSortNames(List<Contributor> contributors) {
+        List<Map<String, Object>> out = contributors(contributors);
+        for (int i = 0; i < out.size(); i++) {
+            out.get(i).put("sortName", contributors.get(i).sortName());
         }
         return out;
     }

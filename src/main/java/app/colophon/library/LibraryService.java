@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -171,6 +172,19 @@ public final class LibraryService {
      */
     public void forEachSummary(long libraryId, Consumer<BookSummary> each) {
         db.books().forEachSummary(libraryId, 1_000, each);
+    }
+
+    /**
+     * The ids, ascending, of the library's books that match a query in the search language ({@link SearchQuery});
+     * a blank query matches every book. A malformed query throws {@link InvalidValueException} saying why.
+     */
+    public Set<Long> search(long libraryId, String query) {
+        return db.search().ids(libraryId, SearchQuery.parse(query).terms());
+    }
+
+    /** The browser's lists of the library with their counts of books, each with the query that finds them. */
+    public Facets facets(long libraryId) {
+        return FacetLists.of(db.search(), libraryId);
     }
 
     public Optional<BookSummary> summary(long bookId) {

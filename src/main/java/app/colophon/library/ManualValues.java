@@ -67,7 +67,8 @@ final class ManualValues {
         if (element instanceof Contributor c) {
             String person = line(c.name());
             return person.isEmpty() ? null
-                    : new Contributor(require(name, person, ValueLimits.NAME), require(name, line(c.role()), ValueLimits.SHORT));
+                    : new Contributor(require(name, person, ValueLimits.NAME), require(name, line(c.role()), ValueLimits.SHORT),
+                            c.fileAs() == null ? null : require(name, line(c.fileAs()), ValueLimits.NAME));
         }
         if (element instanceof SeriesEntry s) {
             String series = line(s.name());

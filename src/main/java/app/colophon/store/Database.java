@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final OrmliteLibraryRepository libraries;
     private final SqliteBookRepository books;
     private final SqliteFileRepository files;
+    private final SqliteBookSearch search;
 
     private Database(Path file, JdbcPooledConnectionSource connections, boolean readOnly) throws SQLException {
         this.file = file;
@@ -39,8 +40,10 @@ public final class Database implements AutoCloseable {
         this.readOnly = readOnly;
         this.libraries = new OrmliteLibraryRepository(connections);
         Jdbc jdbc = new Jdbc(connections);
-        this.books = new SqliteBookRepository(jdbc);
-        this.files = new SqliteFileRepository(jdbc);
+        SearchIndex index = new SearchIndex(jdbc);
+        this.books = new SqliteBookRepository(jdbc, index);
+        this.files = new SqliteFileRepository(jdbc, index);
+        this.search = new SqliteBookSearch(jdbc);
     }
 
     /**
@@ -78,10 +81,13 @@ public final class Database implements AutoCloseable {
             if (readOnly) {
                 db.requireCurrentSchema();
             } else {
-                db.inTransaction(() -> OrmliteLibraryRepository.call(() -> {
-                    Migrations.apply(db.connections);
-                    return null;
-                }));
+                db.inTransaction(() -> {
+                    int before = OrmliteLibraryRepository.call(() -> Migrations.apply(db.connections));
+                    if (before > 0 && before < Migrations.SEARCH) {
+                        // the search tables start empty: index what the database already holds, once
+                        db.books.reindexAll();
+                    }
+                });
             }
             return db;
         } catch (SQLException | IOException e) {
@@ -153,6 +159,10 @@ public final class Database implements AutoCloseable {
 
     public FileRepository files() {
         return files;
+    }
+
+    public BookSearch search() {
+        return search;
     }
 
     /**

@@ -14,6 +14,7 @@ final class Element {
 
     private String name;
     private String role;
+    private String fileAs;
     private Double number;
     private String type;
     private String value;
@@ -23,6 +24,7 @@ final class Element {
         switch (key) {
             case "name" -> name = (String) v;
             case "role" -> role = (String) v;
+            case "fileAs" -> fileAs = (String) v;
             case "number" -> number = (Double) v;
             case "type" -> type = (String) v;
             case "value" -> value = (String) v;
@@ -32,7 +34,7 @@ final class Element {
 
     Object build(ValueKind kind) {
         return switch (kind) {
-            case CONTRIBUTORS -> new Contributor(name, role);
+            case CONTRIBUTORS -> new Contributor(name, role, fileAs);
             case SERIES -> new SeriesEntry(name, number);
             case IDENTIFIERS -> new Identifier(IdentifierType.fromJsonName(type), value);
             default -> throw new IllegalArgumentException(kind + " has no objects");

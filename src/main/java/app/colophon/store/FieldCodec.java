@@ -65,6 +65,11 @@ final class FieldCodec {
             quote(out, c.name());
             out.append(",\"role\":");
             quote(out, c.role());
+            if (c.fileAs() != null) {
+                // written only when the file gave one: older rows stay as they were
+                out.append(",\"fileAs\":");
+                quote(out, c.fileAs());
+            }
             out.append('}');
         } else if (element instanceof SeriesEntry s) {
             out.append("{\"name\":");

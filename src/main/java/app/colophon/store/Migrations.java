@@ -14,13 +14,19 @@ final class Migrations {
 
     /** In order; never edit a migration that has shipped, add the next number. */
     static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__grid_indexes.sql",
-            "V3__missing_and_moves.sql", "V4__audio_tracks.sql");
+            "V3__missing_and_moves.sql", "V4__audio_tracks.sql", "V5__search.sql");
+
+    /** The version that made the search tables, which the store fills for a database made before it. */
+    static final int SEARCH = 5;
 
     private Migrations() {
     }
 
-    /** Runs inside the caller's transaction, so a failing migration leaves the schema as it was. */
-    static void apply(ConnectionSource connections) throws SQLException {
+    /**
+     * Runs inside the caller's transaction, so a failing migration leaves the schema as it was. Returns the version
+     * the database had before (0 for a new one).
+     */
+    static int apply(ConnectionSource connections) throws SQLException {
         DatabaseConnection c = connections.getReadWriteConnection(null);
         try {
             c.executeStatement("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)",
@@ -37,6 +43,7 @@ final class Migrations {
             java.sql.Connection jdbc = ((com.j256.ormlite.jdbc.JdbcDatabaseConnection) c).getUnderlyingConnection();
             FieldColumns.BOOK.ensure(jdbc);
             FieldColumns.FILE.ensure(jdbc);
+            return (int) current;
         } finally {
             connections.releaseConnection(c);
         }

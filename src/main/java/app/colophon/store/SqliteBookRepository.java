@@ -39,15 +39,17 @@ final class SqliteBookRepository implements BookRepository {
     private static final String UPDATE_FIELDS = "UPDATE book SET " + FIELDS.assignments() + ", updated_at = ? WHERE id = ?";
 
     private final Jdbc jdbc;
+    private final SearchIndex search;
     /** A library with more books than this is read as two halves at once ({@link #librarySummaries}). */
     private final long splitAbove;
 
-    SqliteBookRepository(Jdbc jdbc) {
-        this(jdbc, 20_000);
+    SqliteBookRepository(Jdbc jdbc, SearchIndex search) {
+        this(jdbc, search, 20_000);
     }
 
-    SqliteBookRepository(Jdbc jdbc, long splitAbove) {
+    SqliteBookRepository(Jdbc jdbc, SearchIndex search, long splitAbove) {
         this.jdbc = jdbc;
+        this.search = search;
         this.splitAbove = splitAbove;
     }
 
@@ -76,6 +78,7 @@ final class SqliteBookRepository implements BookRepository {
                     s.setLong(5, now);
                     FIELDS.bind(s, 6, fields);
                 });
+        search.bookWritten(id, libraryId, fields, true);
         return new Book(id, libraryId, folder, groupKey, fields, Instant.ofEpochMilli(now), Instant.ofEpochMilli(now));
     }
 
@@ -91,6 +94,7 @@ final class SqliteBookRepository implements BookRepository {
         if (changed != 1) {
             throw new StoreException("No book " + book.id(), null);
         }
+        search.bookWritten(book.id(), book.libraryId(), fields, false);
         return new Book(book.id(), book.libraryId(), book.folder(), book.groupKey(), fields, book.addedAt(),
                 Instant.ofEpochMilli(now));
     }
@@ -302,6 +306,12 @@ final class SqliteBookRepository implements BookRepository {
     @Override
     public long count(long libraryId) {
         return jdbc.queryLong("book", "SELECT COUNT(*) FROM book WHERE library_id = ?", s -> s.setLong(1, libraryId));
+    }
+
+    /** Indexes every book again, for the search tables of migration V5 in a database made before it. */
+    void reindexAll() {
+        List<Long> ids = jdbc.query("book", "SELECT id FROM book ORDER BY id", s -> { }, r -> r.getLong(1));
+        search.rebuild(ids, id -> find(id).orElseThrow());
     }
 
     private static Book book(ResultSet row) throws SQLException {

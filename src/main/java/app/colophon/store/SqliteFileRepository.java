@@ -32,9 +32,11 @@ final class SqliteFileRepository implements FileRepository {
             + FIELDS.assignments() + " WHERE id = ?";
 
     private final Jdbc jdbc;
+    private final SearchIndex search;
 
-    SqliteFileRepository(Jdbc jdbc) {
+    SqliteFileRepository(Jdbc jdbc, SearchIndex search) {
         this.jdbc = jdbc;
+        this.search = search;
     }
 
     @Override
@@ -62,6 +64,7 @@ final class SqliteFileRepository implements FileRepository {
                     int next = bindRecord(s, libraryId, file);
                     FIELDS.bind(s, next, file.fields());
                 });
+        search.filesChanged(file.bookId());
         return new BookFile(id, file.bookId(), file.path(), file.format(), file.sizeBytes(), file.modifiedMillis(),
                 file.pageCount(), file.durationSeconds(), file.fields(), file.bookValues(), file.error(),
                 file.fingerprint(), file.missingSince(), file.track());
@@ -76,6 +79,7 @@ final class SqliteFileRepository implements FileRepository {
         if (changed != 1) {
             throw new StoreException("No file " + file.id(), null);
         }
+        search.filesChanged(file.bookId());
         return file;
     }
 
@@ -118,7 +122,11 @@ final class SqliteFileRepository implements FileRepository {
 
     @Override
     public boolean delete(long fileId) {
-        return jdbc.update("book_file", "DELETE FROM book_file WHERE id = ?", s -> s.setLong(1, fileId)) > 0;
+        Optional<Long> book = jdbc.queryOne("book_file", "SELECT book_id FROM book_file WHERE id = ?",
+                s -> s.setLong(1, fileId), r -> r.getLong(1));
+        boolean deleted = jdbc.update("book_file", "DELETE FROM book_file WHERE id = ?", s -> s.setLong(1, fileId)) > 0;
+        book.ifPresent(search::filesChanged);
+        return deleted;
     }
 
     @Override

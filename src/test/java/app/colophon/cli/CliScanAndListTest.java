@@ -86,7 +86,9 @@ class CliScanAndListTest extends CliTest {
 
         assertThat(fieldNames(book)).containsExactlyInAnyOrderElementsOf(BOOK_KEYS);
         assertThat(elements(book.get("authors"))).isNotEmpty()
-                .allSatisfy(a -> assertThat(fieldNames(a)).containsExactlyInAnyOrder("name", "role"));
+                .allSatisfy(a -> assertThat(fieldNames(a)).containsExactlyInAnyOrder("name", "role", "sortName"));
+        // the EPUB's file-as (MANIFEST.tsv: {fa:Doyle, Arthur Conan})
+        assertThat(book.get("authors").get(0).get("sortName").asText()).isEqualTo("Doyle, Arthur Conan");
         assertThat(elements(book.get("series"))).isNotEmpty()
                 .allSatisfy(s -> assertThat(fieldNames(s)).containsExactlyInAnyOrder("name", "number"));
     }

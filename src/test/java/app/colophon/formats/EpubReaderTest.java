@@ -201,7 +201,7 @@ class EpubReaderTest {
         // P. G. Wodehouse has two role refines, aut and dto; the seven dc:contributor elements are not authors.
         ParsedMetadata m = read("epub/se-love-among-the-chickens.epub");
 
-        assertThat(m.authors()).containsExactly(new Contributor("P. G. Wodehouse", "author"));
+        assertThat(m.authors()).containsExactly(new Contributor("P. G. Wodehouse", "author", "Wodehouse, P. G."));
     }
 
     @Test
@@ -215,8 +215,8 @@ class EpubReaderTest {
     void mapsTheIllustratorRoleAndTypesAUuidDespiteAnIsbnIdentifierType() throws Exception {
         ParsedMetadata m = read("epub/idpf-childrens-media-query.epub");
 
-        assertThat(m.authors()).containsExactly(new Contributor("Thomas Crane", "author"),
-                new Contributor("Ellen Elizabeth Houghton", "illustrator"));
+        assertThat(m.authors()).containsExactly(new Contributor("Thomas Crane", "author", "Crane, Thomas"),
+                new Contributor("Ellen Elizabeth Houghton", "illustrator", "Houghton, Ellen Elizabeth"));
         // identifier-type 15 (ONIX: ISBN-13) refines a urn:uuid value; the value decides.
         assertThat(m.identifiers()).containsExactly(
                 new Identifier(IdentifierType.UUID, "12c1df3e-df35-4fcf-918b-643ff15a7870"));
@@ -242,7 +242,8 @@ class EpubReaderTest {
         // One dc:subject "Genre1, Genre2" is one subject: subjects such as LCSH headings contain commas themselves.
         assertThat(m.genres()).containsExactly("Genre1, Genre2");
         assertThat(m.authors())
-                .containsExactly(Contributor.author("Roger Starbuck"), Contributor.author("Junya Inoue"));
+                .containsExactly(new Contributor("Roger Starbuck", "author", "Starbuck, Roger"),
+                        new Contributor("Junya Inoue", "author", "Inoue, Junya")); // Calibre's opf:file-as
         assertThat(read("epub/kavita-TitleWithVolume_NoSeriesOrSeriesIndex.epub").series()).isEmpty();
     }
 
@@ -317,7 +318,7 @@ class EpubReaderTest {
     /** Reads the manifest's notation: "A[main] | B[subtitle]", "Name (aut,dto) {fa:…}; …", "S[b-t-c,series]". */
     static final class ManifestRow {
         private static final Pattern TYPED = Pattern.compile("^(.*?)(?:\\[([^\\[\\]]*)])?$");
-        private static final Pattern CREATOR = Pattern.compile("^(.+?)(?: \\(([a-z,]+)\\))?(?: \\{fa:[^}]*})?$");
+        private static final Pattern CREATOR = Pattern.compile("^(.+?)(?: \\(([a-z,]+)\\))?(?: \\{fa:([^}]*)})?$");
         private static final Map<String, String> ROLE_WORDS = Map.of("ill", "illustrator", "trl", "translator",
                 "edt", "editor");
         private static final Pattern IMAGE = Pattern.compile("(?i).*\\.(jpe?g|png|gif|svg|webp)$");
@@ -341,7 +342,7 @@ class EpubReaderTest {
             return type.equals("main") ? Text.clean(first) : null;
         }
 
-        /** Creators in order; a creator listing aut among its roles (or none) is an author. */
+        /** Creators in order, with their file-as; a creator listing aut among its roles (or none) is an author. */
         static List<Contributor> creators(Map<String, String> row) {
             List<Contributor> out = new ArrayList<>();
             for (String c : row.get("creators").isBlank() ? new String[0] : row.get("creators").split("; ")) {
@@ -350,7 +351,7 @@ class EpubReaderTest {
                 List<String> roles = m.group(2) == null ? List.of() : List.of(m.group(2).split(","));
                 String role = roles.isEmpty() || roles.contains("aut") ? "author"
                         : ROLE_WORDS.getOrDefault(roles.get(0), roles.get(0));
-                out.add(new Contributor(m.group(1), role));
+                out.add(new Contributor(m.group(1), role, m.group(3)));
             }
             return out;
         }

@@ -35,8 +35,8 @@ class OpfDocumentsTest {
         assertThat(m.title()).isEqualTo("1979");
         assertThat(m.sortTitle()).isEqualTo("1979"); // calibre:title_sort
         // The file writes the author's name inverted; file-as is for sorting, so the name stays as written.
-        assertThat(m.authors()).containsExactly(new Contributor("Kracht, Christian", "author"),
-                new Contributor("The Editor", "editor"));
+        assertThat(m.authors()).containsExactly(new Contributor("Kracht, Christian", "author", "Kracht, Christian"),
+                new Contributor("The Editor", "editor", "Editor, The"));
         // dc:date 0101-01-01T00:00:00+00:00 is calibre's "undefined date", not a year-101 publication.
         assertThat(m.releaseDate()).isNull();
         assertThat(m.language()).isEqualTo("de");
@@ -64,6 +64,8 @@ class OpfDocumentsTest {
         assertThat(m.title()).isEqualTo("Die Drei Fragezeichen-Kids, Bd.3, Invasion Der Fliegen");
         assertThat(m.authors())
                 .containsExactly(Contributor.author("Ulf Blanck"), Contributor.author("Stefanie Wegner"));
+        // Calibre's file-as names both people on each creator: it sorts neither, so each name is turned round
+        assertThat(m.authors()).extracting(Contributor::sortName).containsExactly("Blanck, Ulf", "Wegner, Stefanie");
         assertThat(m.series()).containsExactly(new SeriesEntry("Die drei ??? Kids", 3.0));
         assertThat(m.publisher()).isEqualTo("Franckh-Kosmos Verlag");
         assertThat(m.releaseDate()).isEqualTo("1999-07-31");
@@ -88,8 +90,9 @@ class OpfDocumentsTest {
 
         assertThat(oddPrefixes).isEqualTo(plain);
         assertThat(plain.title()).isEqualTo("Panik im Paradies");
-        assertThat(plain.authors()).containsExactly(Contributor.author("Ulf Blanck"),
-                new Contributor("The Editor", "editor"));
+        // EPUB 3 file-as refines: the sort form of each creator
+        assertThat(plain.authors()).containsExactly(new Contributor("Ulf Blanck", "author", "Blanck, Ulf"),
+                new Contributor("The Editor", "editor", "Editor, The"));
         assertThat(plain.series()).containsExactly(new SeriesEntry("Die drei ??? Kids", 1.5));
         assertThat(plain.publisher()).isEqualTo("Kosmos");
         // The two uuid: identifiers are the same value, so the book has it once.
@@ -107,7 +110,7 @@ class OpfDocumentsTest {
         ParsedMetadata m = read("opf/komga-clash.opf");
 
         assertThat(m.title()).isEqualTo("A Clash of Kings");
-        assertThat(m.authors()).containsExactly(Contributor.author("George R. R. Martin"));
+        assertThat(m.authors()).containsExactly(new Contributor("George R. R. Martin", "author", "Martin, George R. R."));
         assertThat(m.identifiers()).containsExactly(new Identifier(IdentifierType.ISBN13, "9780553897845"));
         assertThat(m.releaseDate()).isEqualTo("2011-03-22");
         assertThat(m.publisher()).isEqualTo("Random House Publishing Group");

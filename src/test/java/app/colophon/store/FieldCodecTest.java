@@ -36,7 +36,8 @@ class FieldCodecTest {
         for (int i = 0; i < 1000; i++) {
             List<Contributor> authors = new ArrayList<>();
             for (int n = random.nextInt(4); n > 0; n--) {
-                authors.add(new Contributor(awkward(random), random.nextBoolean() ? null : awkward(random)));
+                authors.add(new Contributor(awkward(random), random.nextBoolean() ? null : awkward(random),
+                        random.nextBoolean() ? null : awkward(random)));
             }
             List<SeriesEntry> series = List.of(new SeriesEntry(awkward(random),
                     random.nextBoolean() ? null : random.nextInt(2000) / 8.0 - 3));

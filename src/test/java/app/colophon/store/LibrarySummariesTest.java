@@ -52,8 +52,8 @@ class LibrarySummariesTest {
             }
             Jdbc jdbc = new Jdbc(db.connections());
 
-            List<BookSummary> halves = new SqliteBookRepository(jdbc, 3).summaries(mine.id());
-            List<BookSummary> whole = new SqliteBookRepository(jdbc, Long.MAX_VALUE).summaries(mine.id());
+            List<BookSummary> halves = new SqliteBookRepository(jdbc, new SearchIndex(jdbc), 3).summaries(mine.id());
+            List<BookSummary> whole = new SqliteBookRepository(jdbc, new SearchIndex(jdbc), Long.MAX_VALUE).summaries(mine.id());
 
             assertThat(halves).hasSize(32).isEqualTo(whole);
             assertThat(halves).extracting(BookSummary::id).isSorted();
@@ -75,7 +75,8 @@ class LibrarySummariesTest {
                 db.inTransaction(() -> db.books().insert(mine.id(), "/b", "k" + n,
                         BookField.none().with(BookField.TITLE, "Committed " + n, Source.FILE_METADATA)));
             }
-            SqliteBookRepository splitting = new SqliteBookRepository(new Jdbc(db.connections()), 3);
+            Jdbc jdbc = new Jdbc(db.connections());
+            SqliteBookRepository splitting = new SqliteBookRepository(jdbc, new SearchIndex(jdbc), 3);
 
             List<BookSummary> seen = db.inTransaction(() -> {
                 for (int i = 0; i < 6; i++) {

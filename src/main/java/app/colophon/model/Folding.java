@@ -1,0 +1,54 @@
+package app.colophon.model;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Text as search and sorting compare it: lower case, without accents ("Brontë" is "bronte"), letters with strokes
+ * and ligatures spelt out ("Øystein" is "oystein", "Straße" is "strasse"). One function for what is stored and what
+ * is asked, so the two always agree.
+ */
+public final class Folding {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private Folding() {
+    }
+
+    /** Lower case without accents; null for null. */
+    public static String fold(String text) {
+        if (text == null) {
+            return null;
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        String plain = MARKS.matcher(decomposed).replaceAll("");
+        StringBuilder out = new StringBuilder(plain.length());
+        plain.toLowerCase(Locale.ROOT).codePoints().forEach(c -> out.append(spelt(c)));
+        return out.toString();
+    }
+
+    /** The folded words joined by single spaces: "J.R.R. Tolkien" and "J. R. R. Tolkien" are both "j r r tolkien". */
+    public static String words(String text) {
+        if (text == null) {
+            return "";
+        }
+        return NOT_A_WORD.matcher(fold(text)).replaceAll(" ").strip();
+    }
+
+    /** Letters that carry no separate mark, so decomposition leaves them as they are. */
+    private static String spelt(int c) {
+        return switch (c) {
+            case 'ø' -> "o";
+            case 'ß' -> "ss";
+            case 'æ' -> "ae";
+            case 'œ' -> "oe";
+            case 'ł' -> "l";
+            case 'đ', 'ð' -> "d";
+            case 'þ' -> "th";
+            case 'ı' -> "i";
+            default -> new String(Character.toChars(c));
+        };
+    }
+}

@@ -1,0 +1,155 @@
+package app.colophon.library;
+
+import app.colophon.model.BookField;
+import app.colophon.model.Edits;
+import app.colophon.model.FileField;
+import app.colophon.model.Library;
+import app.colophon.testsupport.Corpus;
+import app.colophon.testsupport.Epubs;
+import app.colophon.testsupport.TestLibrary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The search tables follow scans, edits, moves and removals, and an older database is indexed when it opens. */
+class SearchFollowsEveryWriteTest {
+
+    @TempDir
+    Path temp;
+
+    private TestLibrary lib;
+
+    @BeforeEach
+    void scan() {
+        lib = TestLibrary.create(temp);
+        Corpus.copy("epub/se-the-adventures-of-sherlock-holmes.epub", lib.root, "sherlock.epub");
+        Epubs.write(lib.root.resolve("eyre.epub"), "Jane Eyre", "Charlotte Brontë");
+        lib.scan();
+    }
+
+    @AfterEach
+    void close() {
+        if (lib != null) {
+            lib.close();
+        }
+    }
+
+    private Set<Long> search(String query) {
+        return lib.app.libraries().search(lib.library.id(), query);
+    }
+
+    @Test
+    void sourceManualFindsNothingBeforeAnEdit() {
+        assertThat(search("source:manual")).isEmpty();
+    }
+
+    @Test
+    void sourceManualFindsABookOnceItsTagsAreEdited() {
+        long eyre = lib.bookTitled("Jane Eyre").id();
+
+        lib.app.editor().editBook(eyre, Edits.ofBook().set(BookField.TAGS, List.of("to read")));
+
+        assertThat(search("source:manual")).containsExactly(eyre);
+        assertThat(search("tag:\"=To Read\"")).containsExactly(eyre);
+    }
+
+    @Test
+    void aManualValueOnAFileCountsAsManualForItsBook() {
+        long eyre = lib.bookTitled("Jane Eyre").id();
+        long file = lib.book(eyre).files().get(0).id();
+
+        lib.app.editor().editFile(file, Edits.ofFile().set(FileField.LANGUAGE, "fr"));
+
+        assertThat(search("source:manual")).containsExactly(eyre);
+        assertThat(search("lang:fr")).containsExactly(eyre);
+        assertThat(search("lang:en")).doesNotContain(eyre);
+    }
+
+    @Test
+    void anEditedTitleIsFoundByItsNewWordsOnly() {
+        long eyre = lib.bookTitled("Jane Eyre").id();
+
+        lib.app.editor().editBook(eyre, Edits.ofBook().set(BookField.TITLE, "Thornfield Hall"));
+
+        assertThat(search("thornfield")).containsExactly(eyre);
+        assertThat(search("eyre")).isEmpty();
+    }
+
+    @Test
+    void aRescanOfAChangedFileFindsItsNewAuthor() throws Exception {
+        Path file = lib.root.resolve("eyre.epub");
+        Epubs.write(file, "Jane Eyre", "Currer Bell");
+
+        lib.scan();
+
+        assertThat(search("author:currer")).containsExactly(lib.bookTitled("Jane Eyre").id());
+        assertThat(search("author:bronte")).isEmpty();
+    }
+
+    @Test
+    void aFileGoneFromDiskIsFoundByHasMissingUntilItsRecordIsRemoved() throws Exception {
+        long eyre = lib.bookTitled("Jane Eyre").id();
+        Files.delete(lib.root.resolve("eyre.epub"));
+
+        lib.scan();
+        assertThat(search("has:missing")).containsExactly(eyre);
+
+        lib.app.libraries().removeMissing(lib.library.id());
+        assertThat(search("has:missing")).isEmpty();
+        assertThat(search("eyre")).isEmpty();
+    }
+
+    @Test
+    void aMovedFileKeepsItsBookFindable() throws Exception {
+        long eyre = lib.bookTitled("Jane Eyre").id();
+        Files.createDirectories(lib.root.resolve("classics"));
+        Files.move(lib.root.resolve("eyre.epub"), lib.root.resolve("classics/eyre.epub"));
+
+        lib.scan();
+
+        assertThat(search("author:bronte")).containsExactly(eyre);
+        assertThat(search("has:missing")).isEmpty();
+    }
+
+    @Test
+    void aRemovedFoldersBooksAreNoLongerFound() {
+        lib.app.libraries().removeFolder(lib.root);
+
+        assertThat(search("")).isEmpty();
+        assertThat(lib.app.libraries().facets(lib.library.id()).authors()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseMadeBeforeSearchIsIndexedWhenItOpens() throws Exception {
+        long eyre = lib.bookTitled("Jane Eyre").id();
+        Library library = lib.library;
+        lib.close();
+        lib = null;
+        // back to schema 4: the tables of V5 gone, as in a database of Colophon 0.1
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve("data/colophon.db"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER book_fts_delete");
+            s.execute("DROP TABLE book_fts");
+            s.execute("DROP TABLE book_value");
+            s.execute("DROP INDEX book_file_error");
+            s.execute("DELETE FROM schema_version WHERE version = 5");
+        }
+
+        lib = TestLibrary.reopen(temp, library);
+
+        assertThat(search("author:bronte")).containsExactly(eyre);
+        assertThat(search("series:\"=Sherlock Holmes\"")).hasSize(1);
+        assertThat(search("format:epub")).hasSize(2);
+    }
+}
