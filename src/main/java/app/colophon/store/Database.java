@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final OrmliteLibraryRepository libraries;
     private final SqliteBookRepository books;
     private final SqliteFileRepository files;
+    private final SqliteExcludedFileRepository excluded;
 
     private Database(Path file, JdbcPooledConnectionSource connections, boolean readOnly) throws SQLException {
         this.file = file;
@@ -41,6 +42,7 @@ public final class Database implements AutoCloseable {
         Jdbc jdbc = new Jdbc(connections);
         this.books = new SqliteBookRepository(jdbc);
         this.files = new SqliteFileRepository(jdbc);
+        this.excluded = new SqliteExcludedFileRepository(jdbc);
     }
 
     /**
@@ -153,6 +155,10 @@ public final class Database implements AutoCloseable {
 
     public FileRepository files() {
         return files;
+    }
+
+    public ExcludedFileRepository excluded() {
+        return excluded;
     }
 
     /**
