@@ -22,8 +22,8 @@ import java.nio.file.Path;
         description = "Colophon: a library for the ebooks, comics, audiobooks and PDFs in your folders.%n"
                 + "Without a command, opens the window.",
         subcommands = {ScanCommand.class, BooksCommand.class, BookCommand.class, EditCommand.class,
-                ResyncCommand.class, MissingCommand.class, FoldersCommand.class, FacetsCommand.class, ServeCommand.class,
-                HelpCommand.class})
+                ResyncCommand.class, RemoveCommand.class, ExcludedCommand.class, MissingCommand.class,
+                FoldersCommand.class, FacetsCommand.class, ServeCommand.class, HelpCommand.class})
 public final class Cli {
 
     public static final int OK = 0;

@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code edit book <id> --title … --authors "A; B"} and {@code edit file <id> --publisher …}: sets fields as
  * the editor does (source manual). The options are generated from the field names, so they always match JSON.
+ * {@code edit books <id>…} edits tags, genres and series of many books at once ({@link EditBooksCommand}).
  */
 @Command(name = "edit", mixinStandardHelpOptions = true, description = "Sets fields as the user would in the editor (source: manual); \"\" clears a field.",
-        subcommands = {EditCommand.Book.class, EditCommand.File.class})
+        subcommands = {EditCommand.Book.class, EditCommand.File.class, EditBooksCommand.class})
 final class EditCommand {
 
     @ParentCommand

@@ -12,9 +12,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "resync", mixinStandardHelpOptions = true, description = "Rescans one book or file from disk.",
+@Command(name = "resync", mixinStandardHelpOptions = true, description = "Rescans books or files from disk.",
         subcommands = {ResyncCommand.Book.class, ResyncCommand.File.class})
 final class ResyncCommand {
 
@@ -25,8 +29,9 @@ final class ResyncCommand {
         @ParentCommand
         ResyncCommand resync;
 
-        @Parameters(paramLabel = "<id>")
-        long id;
+        @Parameters(paramLabel = "<id>", arity = "1..*",
+                description = "One id, or several: each is resynced in turn, a failing one is reported and skipped")
+        List<Long> ids;
 
         @Option(names = "--refresh", description = "Refresh all metadata: every value the files have wins, manual edits included")
         boolean refresh;
@@ -53,38 +58,92 @@ final class ResyncCommand {
             }
             try (Colophon app = open()) {
                 ResyncMode mode = reset ? ResyncMode.RESET : refresh ? ResyncMode.REFRESH : ResyncMode.SCAN;
-                ResyncResult result = run(app, mode);
                 PrintWriter out = spec.commandLine().getOut();
-                if (json) {
-                    out.println(JsonView.write(JsonView.resync(result)));
-                } else if (result instanceof ResyncResult.Removed removed) {
-                    out.println(removed.message());
-                } else {
-                    ResyncResult.Updated updated = (ResyncResult.Updated) result;
-                    out.println(mode.doneMessage());
-                    updated.removedFiles().forEach(p -> out.println(ResyncResult.Removed.FILE_REMOVED + ": " + Escaped.of(p)));
-                    updated.failures().forEach(f -> out.println("Not read: " + Escaped.of(f)));
-                    BookCommand.printText(updated.book(), out);
+                if (ids.size() == 1) { // one id: its failure is the command's, as it always was
+                    print(run(app, ids.get(0), mode), mode, out);
+                    return Cli.OK;
                 }
-                return Cli.OK;
+                return many(app, mode, out, spec.commandLine().getErr());
             }
         }
 
-        abstract ResyncResult run(Colophon app, ResyncMode mode);
+        /**
+         * Each id in turn: a failure is told on stderr and the others go on. The exit code is the first failure's,
+         * so a script can tell "not found" from "folder not available" as it can for one id.
+         */
+        private int many(Colophon app, ResyncMode mode, PrintWriter out, PrintWriter err) {
+            List<Map<String, Object>> results = new ArrayList<>();
+            int exit = Cli.OK;
+            int failed = 0;
+            for (long id : ids) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("id", id);
+                try {
+                    ResyncResult result = run(app, id, mode);
+                    if (this.json) {
+                        entry.putAll(JsonView.resync(result));
+                    } else {
+                        print(result, mode, out);
+                    }
+                } catch (RuntimeException e) {
+                    failed++;
+                    exit = exit == Cli.OK ? Cli.exitCode(e) : exit;
+                    err.println("colophon: " + noun() + " " + id + ": " + Escaped.of(e.getMessage()));
+                    entry.put("status", "failed");
+                    entry.put("error", e.getMessage());
+                }
+                results.add(entry);
+            }
+            if (this.json) {
+                out.println(JsonView.write(results));
+            } else {
+                out.printf("Resynced %d of %d %ss, %d failed%n", ids.size() - failed, ids.size(), noun(), failed);
+            }
+            return exit;
+        }
+
+        private void print(ResyncResult result, ResyncMode mode, PrintWriter out) {
+            if (json) {
+                out.println(JsonView.write(JsonView.resync(result)));
+            } else if (result instanceof ResyncResult.Removed removed) {
+                out.println(removed.message());
+            } else {
+                ResyncResult.Updated updated = (ResyncResult.Updated) result;
+                out.println(mode.doneMessage());
+                updated.removedFiles().forEach(p -> out.println(ResyncResult.Removed.FILE_REMOVED + ": " + Escaped.of(p)));
+                updated.failures().forEach(f -> out.println("Not read: " + Escaped.of(f)));
+                BookCommand.printText(updated.book(), out);
+            }
+        }
+
+        /** "book" or "file", for messages. */
+        abstract String noun();
+
+        abstract ResyncResult run(Colophon app, long id, ResyncMode mode);
     }
 
-    @Command(name = "book", mixinStandardHelpOptions = true, description = "Rescans every file of a book.")
+    @Command(name = "book", mixinStandardHelpOptions = true, description = "Rescans every file of each book.")
     static final class Book extends Target {
         @Override
-        ResyncResult run(Colophon app, ResyncMode mode) {
+        String noun() {
+            return "book";
+        }
+
+        @Override
+        ResyncResult run(Colophon app, long id, ResyncMode mode) {
             return app.resync().resyncBook(id, mode);
         }
     }
 
-    @Command(name = "file", mixinStandardHelpOptions = true, description = "Rescans one file.")
+    @Command(name = "file", mixinStandardHelpOptions = true, description = "Rescans each file.")
     static final class File extends Target {
         @Override
-        ResyncResult run(Colophon app, ResyncMode mode) {
+        String noun() {
+            return "file";
+        }
+
+        @Override
+        ResyncResult run(Colophon app, long id, ResyncMode mode) {
             return app.resync().resyncFile(id, mode);
         }
     }

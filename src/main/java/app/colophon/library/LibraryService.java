@@ -4,11 +4,14 @@ import app.colophon.model.Book;
 import app.colophon.model.BookFile;
 import app.colophon.model.BookSummary;
 import app.colophon.model.BookWithFiles;
+import app.colophon.model.ExcludedFile;
 import app.colophon.model.Library;
 import app.colophon.store.Database;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -104,12 +107,13 @@ public final class LibraryService {
             long libraryId = found.library().id();
             int files = db.files().deleteUnder(libraryId, found.path());
             int books = db.books().deleteWithoutFiles(libraryId);
+            db.excluded().deleteUnder(libraryId, found.path()); // a folder added again starts afresh
             db.libraries().removeRoot(libraryId, found.path());
             return new Removal(files, books);
         });
     }
 
-    /** Deletes a library with all its records (the files on disk are never touched). */
+    /** Deletes a library with all its records and exclusions (the files on disk are never touched). */
     public Removal removeLibrary(long libraryId) {
         return db.inTransaction(() -> {
             if (db.libraries().find(libraryId).isEmpty()) {
@@ -120,6 +124,44 @@ public final class LibraryService {
             db.libraries().delete(libraryId);
             return new Removal(files, books);
         });
+    }
+
+    /**
+     * Removes books from the library, in one transaction: their records and their files' records go (the files on
+     * disk are never touched), and each file's path is remembered as excluded so that no scan brings it back — as
+     * a new book or as the new place of a moved one — until {@link #restoreExcluded}. An unknown id changes nothing
+     * ({@link NotFoundException}).
+     */
+    public Removal removeBooks(Collection<Long> bookIds) {
+        return db.inTransaction(() -> {
+            long now = System.currentTimeMillis();
+            int files = 0;
+            int books = 0;
+            for (long bookId : new LinkedHashSet<>(bookIds)) {
+                Book book = db.books().find(bookId)
+                        .orElseThrow(() -> new NotFoundException("No book with id " + bookId));
+                for (BookFile file : db.files().ofBook(bookId)) {
+                    db.excluded().add(book.libraryId(), file.path(), now);
+                    files++;
+                }
+                db.books().delete(bookId); // its file records go with it (foreign key)
+                books++;
+            }
+            return new Removal(files, books);
+        });
+    }
+
+    /** The files removed from one library or (null) from all, which scans skip. */
+    public List<ExcludedFile> excluded(Long libraryId) {
+        return db.excluded().list(libraryId);
+    }
+
+    /**
+     * Forgets that {@code path} was removed, in every library: the next scan imports it again (as a new book; its
+     * old values and edits went with the removal). Returns whether it was excluded.
+     */
+    public boolean restoreExcluded(Path path) {
+        return db.inTransaction(() -> db.excluded().remove(path) + db.excluded().remove(Folders.stored(path)) > 0);
     }
 
     /** The files marked missing, of one library or (null) of all. */

@@ -52,6 +52,18 @@ final class LibraryWalker {
             }
             return false;
         }
+
+        /**
+         * The same listing without the files at {@code excluded} (removed by the user): a scan never sees them, so
+         * they become neither new books nor the new place of a moved record.
+         */
+        Listing without(Set<Path> excluded) {
+            if (excluded.isEmpty()) {
+                return this;
+            }
+            List<DiskFile> kept = files.stream().filter(f -> !excluded.contains(f.path())).toList();
+            return kept.size() == files.size() ? this : new Listing(kept, unreadable, skipped, unavailableRoots);
+        }
     }
 
     private static final String KEPT = "; the books known under it are kept";

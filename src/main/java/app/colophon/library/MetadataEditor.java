@@ -8,6 +8,15 @@ import app.colophon.model.Edits;
 import app.colophon.model.FileField;
 import app.colophon.store.Database;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 
 /**
  * The user's own edits: every value set here gets source {@code manual}; an empty value is stored as a manual
@@ -23,11 +32,75 @@ public final class MetadataEditor {
     }
 
     public BookWithFiles editBook(long bookId, Edits<BookField<?>> changes) {
+        return db.inTransaction(() -> write(find(bookId), changes));
+    }
+
+    private Book find(long bookId) {
+        return db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
+    }
+
+    /** The one way a user's book edit is stored; the caller holds the transaction. */
+    private BookWithFiles write(Book book, Edits<BookField<?>> changes) {
+        Book updated = db.books().updateFields(book, changes.applyTo(book.fields(), ManualValues.CLEANER));
+        return new BookWithFiles(updated, db.files().ofBook(book.id()));
+    }
+
+    /**
+     * Adds, removes or sets tags, genres or series of many books in one transaction, each book stored as
+     * {@link #editBook} stores it (manual values, cleaned and checked the same way): one bad value or unknown id
+     * changes no book. A book an add or remove leaves as it was (removing a tag it does not have) is not written, so
+     * its values keep their source; a set is always written. Returns the books in the order given.
+     */
+    public List<BookWithFiles> editMany(Collection<Long> bookIds, ListEdit edit) {
+        return editMany(bookIds, List.of(edit));
+    }
+
+    /** {@link #editMany(Collection, ListEdit)} with several edits, applied in order to each book, in one transaction. */
+    public List<BookWithFiles> editMany(Collection<Long> bookIds, List<ListEdit> edits) {
         return db.inTransaction(() -> {
-            Book book = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
-            Book updated = db.books().updateFields(book, changes.applyTo(book.fields(), ManualValues.CLEANER));
-            return new BookWithFiles(updated, db.files().ofBook(bookId));
+            List<BookWithFiles> out = new ArrayList<>();
+            for (long bookId : new LinkedHashSet<>(bookIds)) {
+                // the books are written here, not through editBook: a nested transaction that fails leaves the
+                // connection unable to roll back later ones (reported with issue #15), so none is opened
+                Book book = find(bookId);
+                Edits<BookField<?>> changes = changes(book, edits);
+                out.add(changes.isEmpty() ? new BookWithFiles(book, db.files().ofBook(bookId)) : write(book, changes));
+            }
+            return out;
         });
+    }
+
+    /**
+     * The lists the edits make of the book's, for the fields they change: a set always (the user stated the value),
+     * an add or remove only when the list comes out different.
+     */
+    private static Edits<BookField<?>> changes(Book book, List<ListEdit> edits) {
+        Map<BookField<?>, List<Object>> lists = new LinkedHashMap<>();
+        Set<BookField<?>> stated = new HashSet<>();
+        for (ListEdit edit : edits) {
+            List<?> current = lists.containsKey(edit.field()) ? lists.get(edit.field()) : current(book, edit.field());
+            lists.put(edit.field(), ListEdits.apply(edit, current));
+            if (edit.op() == ListEdit.Op.SET) {
+                stated.add(edit.field());
+            }
+        }
+        Edits<BookField<?>> changes = Edits.ofBook();
+        lists.forEach((field, list) -> {
+            if (stated.contains(field) || !list.equals(current(book, field))) {
+                set(changes, field, list);
+            }
+        });
+        return changes;
+    }
+
+    private static List<?> current(Book book, BookField<?> field) {
+        Object value = book.fields().value(field);
+        return value == null ? List.of() : (List<?>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void set(Edits<BookField<?>> changes, BookField<T> field, List<Object> list) {
+        changes.set(field, (T) list); // a list field's value is a list; ListEdit checked its elements' type
     }
 
     public BookWithFiles editFile(long fileId, Edits<FileField<?>> changes) {

@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
     private final SqliteBookRepository books;
     private final SqliteFileRepository files;
     private final SqliteBookSearch search;
+    private final SqliteExcludedFileRepository excluded;
 
     private Database(Path file, JdbcPooledConnectionSource connections, boolean readOnly) throws SQLException {
         this.file = file;
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
         this.books = new SqliteBookRepository(jdbc, index);
         this.files = new SqliteFileRepository(jdbc, index);
         this.search = new SqliteBookSearch(jdbc);
+        this.excluded = new SqliteExcludedFileRepository(jdbc);
     }
 
     /**
@@ -163,6 +165,10 @@ public final class Database implements AutoCloseable {
 
     public BookSearch search() {
         return search;
+    }
+
+    public ExcludedFileRepository excluded() {
+        return excluded;
     }
 
     /**
