@@ -19,6 +19,8 @@ import app.colophon.ui.books.LibraryModel;
 import app.colophon.ui.main.LibraryPreload;
 import app.colophon.ui.main.MainWindowController;
 import app.colophon.ui.main.ScanRunner;
+import app.colophon.ui.bulkedit.BulkEdit;
+import app.colophon.ui.remove.RemoveBooks;
 import app.colophon.ui.resync.BulkResync;
 import app.colophon.ui.resync.RefreshConfirmation;
 import app.colophon.ui.resync.ResyncActions;
@@ -86,7 +88,8 @@ public final class UiContext implements AutoCloseable {
         Optional<ApiToggle> api = Optional.ofNullable(localApi)
                 .map(local -> new ApiToggle(local, tasks, notifier, prefs.node("settings")));
         controllers.register(MainWindowController.class, () -> new MainWindowController(views,
-                new MainWindowController.Actions(resync, bulk, scans, bookWindows),
+                new MainWindowController.Actions(resync, bulk, scans, bookWindows,
+                        new RemoveBooks(services, model, tasks, notifier), new BulkEdit(services, model, tasks, notifier)),
                 new Desktop(prefs.node("main"), launcher, folderPicker), api, preload()));
         about.registerControllers(controllers);
     }

@@ -29,7 +29,12 @@ public final class ThreadPoolFxTasks implements FxTasks {
 
     @Override
     public <T> Task<T> run(Task<T> task) {
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // The window is closing: a timer's last refresh has nothing left to show its result in.
+            task.cancel();
+        }
         return task;
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import app.colophon.ui.remove.ExcludedFiles;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public final class LibraryActions {
     public static final String REMOVE_FOLDER = "Remove folder…";
     public static final String REMOVE_MISSING = "Remove missing books…";
     public static final String REMOVE_LIBRARY = "Remove library…";
+    public static final String EXCLUDED = "Excluded files…";
 
     /**
      * What the window does for the menu: the window its dialogs belong to; after a change, read the libraries again
@@ -43,6 +45,7 @@ public final class LibraryActions {
     private final Notifier notifier;
     private final FolderPicker folderPicker;
     private final Host window;
+    private final ExcludedFiles excluded;
 
     public LibraryActions(UiServices services, FxTasks tasks, Notifier notifier, FolderPicker folderPicker, Host window) {
         this.services = services;
@@ -50,6 +53,7 @@ public final class LibraryActions {
         this.notifier = notifier;
         this.folderPicker = folderPicker;
         this.window = window;
+        this.excluded = new ExcludedFiles(services, tasks, notifier);
     }
 
     /** The menu of one library (a reused cell builds it again for each library it shows). */
@@ -70,6 +74,7 @@ public final class LibraryActions {
             removeFolder = each;
         }
         return List.of(scan, add, removeFolder, new SeparatorMenuItem(),
+                item(EXCLUDED, () -> excluded.show(window.owner().get(), library, window.scan())),
                 item(REMOVE_MISSING, () -> removeMissing(library)), item(REMOVE_LIBRARY, () -> removeLibrary(library)));
     }
 

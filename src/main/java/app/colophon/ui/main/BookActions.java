@@ -10,6 +10,8 @@ import app.colophon.ui.common.FileLauncher;
 import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.common.UiServices;
+import app.colophon.ui.bulkedit.BulkEdit;
+import app.colophon.ui.remove.RemoveBooks;
 import app.colophon.ui.resync.BulkResync;
 import app.colophon.ui.resync.ResyncActions;
 import javafx.scene.control.TextInputControl;
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * What a book's menus and the window's keys do. An action on a book that is part of a selection of several acts on
- * the whole selection (as in a file manager); on any other book, on that book alone. Open and Edit act on one book.
+ * the whole selection (as in a file manager); on any other book, on that book alone. Open acts on one book; Edit on
+ * several opens the bulk editor.
  */
 final class BookActions {
 
@@ -36,8 +39,8 @@ final class BookActions {
     private final Supplier<Window> window;
     private final Selection selection;
     private final Supplier<List<BookSummary>> shown;
-    /** Removes books from the library (records only), after asking; given the books in the order shown. */
-    private java.util.function.Consumer<List<Long>> remover;
+    private final RemoveBooks removal;
+    private final BulkEdit bulkEdit;
 
     BookActions(UiServices services, FxTasks tasks, Notifier notifier, MainWindowController.Actions actions,
                 FileLauncher launcher, Supplier<Window> window, Selection selection, Supplier<List<BookSummary>> shown) {
@@ -51,17 +54,15 @@ final class BookActions {
         this.window = window;
         this.selection = selection;
         this.shown = shown;
-    }
-
-    void setRemover(java.util.function.Consumer<List<Long>> remover) {
-        this.remover = remover;
+        this.removal = actions.remove();
+        this.bulkEdit = actions.bulkEdit();
     }
 
     BookMenus.Actions forBook(long bookId) {
         return BookMenus.Actions.resyncs(() -> resync(bookId, ResyncMode.SCAN), () -> resync(bookId, ResyncMode.REFRESH),
                         () -> resync(bookId, ResyncMode.RESET))
                 .withOpen(() -> open(bookId))
-                .withEdit(() -> opener.open(bookId, true))
+                .withEdit(() -> edit(bookId))
                 .withShowInFolder(() -> showFolderOf(bookId))
                 .withRemove(() -> remove(bookId));
     }
@@ -98,8 +99,16 @@ final class BookActions {
     }
 
     void remove(long bookId) {
-        if (remover != null) {
-            remover.accept(targets(bookId));
+        removal.remove(window.get(), targets(bookId));
+    }
+
+    /** One book in its window; several at once in the bulk editor (tags, genres, series). */
+    void edit(long bookId) {
+        List<Long> books = targets(bookId);
+        if (books.size() > 1) {
+            bulkEdit.edit(window.get(), books);
+        } else {
+            opener.open(bookId, true);
         }
     }
 
@@ -124,7 +133,7 @@ final class BookActions {
         } else if (BookMenus.pressed(BookMenus.Shortcuts.SCAN, e)) {
             action = id -> resync(id, ResyncMode.SCAN);
         } else if (BookMenus.pressed(BookMenus.Shortcuts.EDIT, e)) {
-            action = id -> opener.open(id, true);
+            action = this::edit;
         } else if (BookMenus.pressed(BookMenus.Shortcuts.REMOVE, e) && !(e.getTarget() instanceof TextInputControl)) {
             action = this::remove;
         }

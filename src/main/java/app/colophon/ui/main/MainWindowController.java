@@ -16,6 +16,8 @@ import app.colophon.ui.common.FxTasks;
 import app.colophon.ui.common.Notifier;
 import app.colophon.ui.common.UiServices;
 import app.colophon.ui.library.LibraryActions;
+import app.colophon.ui.bulkedit.BulkEdit;
+import app.colophon.ui.remove.RemoveBooks;
 import app.colophon.ui.resync.BulkResync;
 import app.colophon.ui.resync.ResyncActions;
 import app.colophon.ui.settings.ApiToggle;
@@ -35,6 +37,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -78,6 +81,7 @@ public final class MainWindowController {
     private BookShelf shelf;
     private final SortKeys sortKeys = new SortKeys();
     private MissingEntry missing;
+    private ShelfFilters filters;
     private LibraryActions libraryActions;
 
     @FXML private BorderPane root;
@@ -101,6 +105,7 @@ public final class MainWindowController {
     @FXML private VBox noMatches;
     @FXML private Label noMatchesTitle;
     @FXML private Label statusLabel;
+    @FXML private TreeView<Browser.Node> browserTree;
     @FXML private VBox missingBox;
     @FXML private ToggleButton missingEntry;
     @FXML private Button removeMissingButton;
@@ -108,7 +113,8 @@ public final class MainWindowController {
     @FXML private CheckMenuItem apiItem;
 
     /** What the window's actions are carried out by. */
-    public record Actions(ResyncActions resync, BulkResync bulk, ScanRunner scans, BookOpener opener) {
+    public record Actions(ResyncActions resync, BulkResync bulk, ScanRunner scans, BookOpener opener,
+                          RemoveBooks remove, BulkEdit bulkEdit) {
     }
 
     /**
@@ -141,8 +147,16 @@ public final class MainWindowController {
         bookActions = new BookActions(services, tasks, notifier, actions, launcher, this::window, shelf.selection(),
                 shelf::shown);
         missing = new MissingEntry(missingBox, missingEntry, removeMissingButton, model.books());
-        searchField.textProperty().addListener((o, was, now) -> updateFilter());
-        missing.selectedProperty().addListener((o, was, now) -> updateFilter());
+        Browser browser = new Browser(browserTree, services, tasks, notifier);
+        filters = new ShelfFilters(shelf, searchField, new SearchFilter(searchField, services, tasks, notifier), browser,
+                missing, model);
+        // A series chosen alone reads in its order: book 1, 2, 3 rather than by title.
+        browser.chosenSeriesProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                sortBox.setValue(Sorting.SERIES);
+                sortDescending.setSelected(false);
+            }
+        });
         libraryActions = new LibraryActions(services, tasks, notifier, folderPicker,
                 new LibraryActions.Host(this::window, this::loadLibraries, this::loadBooks, this::scanFromMenu));
 
@@ -203,10 +217,6 @@ public final class MainWindowController {
             preloaded = p;
             showLibraries(p.libraries());
         }
-    }
-
-    private void updateFilter() {
-        shelf.setFilter(Sorting.matching(searchField.getText()).and(missing.filter()));
     }
 
     private String status() {
@@ -301,6 +311,7 @@ public final class MainWindowController {
             sortKeys.reset(keys);
             model.setAll(books);
             loaded.set(true);
+            filters.libraryShown(libraryId);
         }
     }
 
@@ -327,8 +338,7 @@ public final class MainWindowController {
 
     @FXML
     private void clearFilters() {
-        searchField.clear();
-        missing.clear();
+        filters.clear();
     }
 
     @FXML

@@ -54,6 +54,11 @@ final class SortControl {
         box.valueProperty().addListener((o, was, now) -> showInHeaders());
         descending.selectedProperty().addListener((o, was, now) -> showInHeaders());
         showInHeaders();
+        table.visibleProperty().addListener((o, was, now) -> {
+            if (now) {
+                showInHeaders();
+            }
+        });
     }
 
     ObjectBinding<Comparator<BookSummary>> comparator() {
@@ -69,8 +74,8 @@ final class SortControl {
 
     /** A header was clicked: its order (and direction) becomes the box's. A third click, which unsorts, reverts. */
     private void takeFromHeaders() {
-        if (syncing) {
-            return;
+        if (syncing || !table.isVisible()) {
+            return; // only a user clicks headers, on a list on screen; the table's own resets are not choices
         }
         if (table.getSortOrder().isEmpty()) {
             descending.setSelected(false);

@@ -55,7 +55,7 @@ final class SortKeys {
         if (b.sortTitle() == null) {
             title = withoutLeadingArticle(title);
         }
-        String author = b.authors().isEmpty() ? null : fold(b.authors().get(0).name());
+        String author = b.authors().isEmpty() ? null : fold(b.authors().get(0).sortName());
         String series = b.series().isEmpty() ? null : fold(b.series().get(0).name());
         Double number = b.series().isEmpty() ? null : b.series().get(0).number();
         return new Keys(title, author, series, number == null ? Double.MAX_VALUE : number);

@@ -1,11 +1,8 @@
 package app.colophon.ui.main;
 
 import app.colophon.model.BookSummary;
-import app.colophon.model.SeriesEntry;
 
 import java.util.Comparator;
-import java.util.Locale;
-import java.util.function.Predicate;
 
 /** The orders of the "Sort" box and the search box's filter. */
 public enum Sorting {
@@ -64,29 +61,5 @@ public enum Sorting {
             c = ka.title().compareTo(kb.title());
         }
         return c != 0 ? c : Long.compare(a.id(), b.id());
-    }
-
-    /** Books whose title, an author or a series contains every word of the query, ignoring case. */
-    public static Predicate<BookSummary> matching(String query) {
-        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
-        if (q.isEmpty()) {
-            return b -> true;
-        }
-        String[] words = q.split("\\s+");
-        return b -> {
-            StringBuilder text = new StringBuilder();
-            if (b.title() != null) {
-                text.append(b.title()).append('\n');
-            }
-            b.authors().forEach(a -> text.append(a.name()).append('\n'));
-            b.series().stream().map(SeriesEntry::name).forEach(s -> text.append(s).append('\n'));
-            String haystack = text.toString().toLowerCase(Locale.ROOT);
-            for (String w : words) {
-                if (!haystack.contains(w)) {
-                    return false;
-                }
-            }
-            return true;
-        };
     }
 }

@@ -156,7 +156,7 @@ class MissingBooksWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(cell.getContextMenu().getItems()).extracting(MenuItem::getText).containsExactly(LibraryActions.SCAN,
-                LibraryActions.ADD_FOLDER, LibraryActions.REMOVE_FOLDER, null, LibraryActions.REMOVE_MISSING,
+                LibraryActions.ADD_FOLDER, LibraryActions.REMOVE_FOLDER, null, LibraryActions.EXCLUDED, LibraryActions.REMOVE_MISSING,
                 LibraryActions.REMOVE_LIBRARY);
         robot.interact(() -> cell.getContextMenu().hide());
     }
