@@ -60,8 +60,6 @@ public final class MetadataEditor {
         return db.inTransaction(() -> {
             List<BookWithFiles> out = new ArrayList<>();
             for (long bookId : new LinkedHashSet<>(bookIds)) {
-                // the books are written here, not through editBook: a nested transaction that fails leaves the
-                // connection unable to roll back later ones (reported with issue #15), so none is opened
                 Book book = find(bookId);
                 Edits<BookField<?>> changes = changes(book, edits);
                 out.add(changes.isEmpty() ? new BookWithFiles(book, db.files().ofBook(bookId)) : write(book, changes));

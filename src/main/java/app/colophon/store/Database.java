@@ -180,10 +180,17 @@ public final class Database implements AutoCloseable {
             throw new ReadOnlyDataException(file.getParent(), "Colophon can show the library but not change it");
         }
         writeLock.lock();
-        boolean outermost = writeLock.getHoldCount() == 1;
-        if (outermost) {
-            WriteFailures.forget();
+        if (writeLock.getHoldCount() > 1) {
+            // Joins the outer transaction as it is, without a savepoint of its own: a failed nested
+            // TransactionManager call (ORMLite's savepoints on sqlite-jdbc) left the connection so that every later
+            // transaction committed its writes even when its work threw.
+            try {
+                return work.get();
+            } finally {
+                writeLock.unlock();
+            }
         }
+        WriteFailures.forget();
         RuntimeException[] thrownByWork = new RuntimeException[1];
         try {
             return TransactionManager.callInTransaction(connections, () -> {
