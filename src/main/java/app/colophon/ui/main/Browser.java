@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -204,12 +205,15 @@ final class Browser {
         private final HBox box;
 
         EntryCell() {
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
+            // As wide as the sidebar, not as the longest name: a long name is cut short (with its tooltip), and the
+            // count stays in view on the right instead of behind a horizontal scroll bar.
+            setPrefWidth(0);
             name.setMinWidth(0);
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
             count.getStyleClass().add("facet-count");
             count.setMinWidth(Region.USE_PREF_SIZE);
-            box = new HBox(6, name, gap, count);
+            box = new HBox(6, name, count);
             // A click on a heading opens or closes it and leaves the chosen entries as they are.
             addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
                 if (getItem() != null && getItem().isHeading() && getTreeItem() != null) {
@@ -234,12 +238,18 @@ final class Browser {
                 name.setText(item.heading());
                 int entries = getTreeItem() == null ? 0 : getTreeItem().getChildren().size();
                 count.setText(entries == 0 ? "" : String.valueOf(entries));
+                setTooltip(null);
             } else {
                 name.setText(Texts.visible(item.facet().name()));
                 count.setText(String.valueOf(item.facet().count()));
+                setTooltip(new Tooltip(name.getText() + " — " + count(item.facet().count())));
             }
             setGraphic(box);
         }
+    }
+
+    private static String count(long books) {
+        return books == 1 ? "1 book" : books + " books";
     }
 
     /** For tests: the entries under a heading. */
