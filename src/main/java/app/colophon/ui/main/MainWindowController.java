@@ -53,7 +53,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
 /** The main window: libraries on the left, toolbar on top, the books as a cover grid or a list. */
@@ -190,7 +189,8 @@ public final class MainWindowController {
         noMatchesTitle.textProperty().bind(Bindings.createStringBinding(() -> searchField.getText().isBlank()
                 ? "No books match the filters" : "No books match “" + searchField.getText().strip() + "”",
                 searchField.textProperty()));
-        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> status(), model.books(), shelf.filtered(),
+        statusLabel.textProperty().bind(Bindings.createStringBinding(() -> StatusLine.of(model.books().size(),
+                shelf.filtered().size(), shelf.selection().ids().size(), missing.selectedProperty().get()), model.books(), shelf.filtered(),
                 missing.selectedProperty(), shelf.selection().ids()));
         model.onBookEvent(event -> {
             if (event instanceof BookEvent.Updated u) {
@@ -217,19 +217,6 @@ public final class MainWindowController {
             preloaded = p;
             showLibraries(p.libraries());
         }
-    }
-
-    private String status() {
-        int all = model.books().size();
-        int shown = shelf.filtered().size();
-        int chosen = shelf.selection().ids().size();
-        if (chosen > 1) {
-            return chosen + " of " + shown + " books selected";
-        }
-        if (missing.selectedProperty().get()) {
-            return shown + " missing " + (shown == 1 ? "book" : "books") + " (files no longer on disk)";
-        }
-        return shown == all ? all + (all == 1 ? " book" : " books") : shown + " of " + all + " books";
     }
 
     BookMenus.Actions actionsFor(long bookId) {
