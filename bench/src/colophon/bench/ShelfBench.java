@@ -59,34 +59,7 @@ public final class ShelfBench {
             WindowBench.out("shelf.error=set COLOPHON_HOME=" + data);
             System.exit(2);
         }
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(1_200_000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            WindowBench.out("shelf.error=timeout");
-            Runtime.getRuntime().halt(3);
-        }, "bench-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        Thread installer = new Thread(() -> {
-            while (true) {
-                try {
-                    Platform.runLater(() -> new Probe().start());
-                    return;
-                } catch (IllegalStateException notYet) {
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        }, "bench-probe-installer");
-        installer.setDaemon(true);
-        installer.start();
-        app.colophon.Main.main(new String[0]);
+        WindowBench.startApp(1200, "shelf", () -> new Probe().start());
     }
 
     /** Steps run one after the other on the FX thread's pulses; each waits for the grid to change. */

@@ -73,37 +73,42 @@ public final class WindowBench {
             out("window.error=set COLOPHON_HOME=" + dataDir + " (the app reads its data folder from there)");
             System.exit(2);
         }
+        startApp(Long.getLong("colophon.bench.windowTimeoutSeconds", 900), "window", () -> new Probe().start());
+    }
+
+    /**
+     * Starts the real application with {@code probe} run on the FX thread as soon as the toolkit runs (before that,
+     * runLater throws), and a watchdog that prints {@code <prefix>.error=timeout} and halts after {@code seconds}.
+     */
+    static void startApp(long seconds, String prefix, Runnable probe) throws Exception {
         Thread watchdog = new Thread(() -> {
             try {
-                Thread.sleep(Long.getLong("colophon.bench.windowTimeoutSeconds", 900) * 1000);
+                Thread.sleep(seconds * 1000);
             } catch (InterruptedException e) {
                 return;
             }
-            out("window.error=timeout");
+            out(prefix + ".error=timeout");
             Runtime.getRuntime().halt(3);
         }, "bench-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        Thread installer = new Thread(WindowBench::installProbe, "bench-probe-installer");
+        Thread installer = new Thread(() -> {
+            while (true) {
+                try {
+                    Platform.runLater(probe);
+                    return;
+                } catch (IllegalStateException notYet) {
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }, "bench-probe-installer");
         installer.setDaemon(true);
         installer.start();
         app.colophon.Main.main(new String[0]);
-    }
-
-    /** Installs the probe on the FX thread as soon as the toolkit runs (before that, runLater throws). */
-    private static void installProbe() {
-        while (true) {
-            try {
-                Platform.runLater(() -> new Probe().start());
-                return;
-            } catch (IllegalStateException notYet) {
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
     }
 
     static double sinceJvmStart() {
