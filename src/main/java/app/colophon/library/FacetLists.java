@@ -1,23 +1,16 @@
 package app.colophon.library;
 
-import app.colophon.model.Folding;
 import app.colophon.store.BookSearch;
 import app.colophon.store.BookSearch.Count;
 import app.colophon.store.BookSearch.Kind;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /** Builds {@link Facets} from the store's counts, each entry with the query that selects its books. */
 final class FacetLists {
-
-    private static final Comparator<Count> BY_NAME = Comparator.comparing((Count c) -> Folding.fold(c.name()))
-            .thenComparing(Count::name);
-    private static final Comparator<Count> BY_SORT_NAME = Comparator
-            .comparing((Count c) -> Folding.fold(c.sortName() != null ? c.sortName() : c.name())).thenComparing(BY_NAME);
 
     private FacetLists() {
     }
@@ -37,14 +30,13 @@ final class FacetLists {
         if (missing > 0) {
             problems.add(new Facet(Facets.MISSING, missing, "has:missing"));
         }
-        return new Facets(list(byKind.get(Kind.AUTHOR), BY_SORT_NAME, "author"),
-                list(byKind.get(Kind.SERIES), BY_NAME, "series"), list(byKind.get(Kind.GENRE), BY_NAME, "genre"),
-                list(byKind.get(Kind.TAG), BY_NAME, "tag"), list(byKind.get(Kind.FORMAT), BY_NAME, "format"),
-                list(byKind.get(Kind.LANGUAGE), BY_NAME, "lang"), problems);
+        return new Facets(list(byKind.get(Kind.AUTHOR), "author"), list(byKind.get(Kind.SERIES), "series"),
+                list(byKind.get(Kind.GENRE), "genre"), list(byKind.get(Kind.TAG), "tag"),
+                list(byKind.get(Kind.FORMAT), "format"), list(byKind.get(Kind.LANGUAGE), "lang"), problems);
     }
 
-    private static List<Facet> list(List<Count> counts, Comparator<Count> order, String field) {
-        counts.sort(order);
+    /** In the store's order: authors by sort name, the others by name (ignoring case and accents). */
+    private static List<Facet> list(List<Count> counts, String field) {
         return counts.stream().map(c -> new Facet(c.name(), c.books(), query(field, c.name()))).toList();
     }
 

@@ -22,11 +22,30 @@ public final class Folding {
         if (text == null) {
             return null;
         }
+        if (ascii(text)) {
+            return text.toLowerCase(Locale.ROOT); // most names: no need to decompose (the browser folds 40,000 of them)
+        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        String plain = MARKS.matcher(decomposed).replaceAll("");
+        String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(plain.length());
-        plain.toLowerCase(Locale.ROOT).codePoints().forEach(c -> out.append(spelt(c)));
+        plain.codePoints().forEach(c -> {
+            String spelt = spelt(c);
+            if (spelt == null) {
+                out.appendCodePoint(c);
+            } else {
+                out.append(spelt);
+            }
+        });
         return out.toString();
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The folded words joined by single spaces: "J.R.R. Tolkien" and "J. R. R. Tolkien" are both "j r r tolkien". */
@@ -37,7 +56,7 @@ public final class Folding {
         return NOT_A_WORD.matcher(fold(text)).replaceAll(" ").strip();
     }
 
-    /** Letters that carry no separate mark, so decomposition leaves them as they are. */
+    /** Letters that carry no separate mark, so decomposition leaves them as they are; null for the others. */
     private static String spelt(int c) {
         return switch (c) {
             case 'ø' -> "o";
@@ -48,7 +67,7 @@ public final class Folding {
             case 'đ', 'ð' -> "d";
             case 'þ' -> "th";
             case 'ı' -> "i";
-            default -> new String(Character.toChars(c));
+            default -> null;
         };
     }
 }

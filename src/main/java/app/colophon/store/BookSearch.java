@@ -13,17 +13,17 @@ public interface BookSearch {
         AUTHOR, SERIES, GENRE, TAG, FORMAT, LANGUAGE
     }
 
-    /**
-     * One value with its count of books; {@code name} is one of the spellings that fold to the same words ("Brontë",
-     * "Bronte"), {@code sortName} an author's sort form (null for other kinds).
-     */
-    record Count(Kind kind, String name, String sortName, long books) {
+    /** One value with its count of books; {@code name} is the spelling last written of those that fold alike. */
+    record Count(Kind kind, String name, long books) {
     }
 
-    /** The ids, ascending, of the library's books that match every term. */
+    /** The ids of the library's books that match every term: an unmodifiable set that iterates in ascending order. */
     Set<Long> ids(long libraryId, List<SearchTerm> terms);
 
-    /** Every value of the library with its count of books, in no particular order. */
+    /**
+     * Every value of the library with its count of books, by kind in the browser's order: authors by sort name, the
+     * others by name, ignoring case and accents.
+     */
     List<Count> counts(long libraryId);
 
     /** How many books of the library have a file that failed to read. */

