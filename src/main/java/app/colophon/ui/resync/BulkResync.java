@@ -35,6 +35,7 @@ public final class BulkResync {
     private static final Logger LOG = LoggerFactory.getLogger(BulkResync.class);
     /** Failures named in the summary; the rest are counted (and logged). */
     static final int NAMED_FAILURES = 3;
+    private static final long DRAIN_BUDGET_NANOS = 30_000_000;
 
     private final UiServices services;
     private final LibraryModel model;
@@ -83,7 +84,7 @@ public final class BulkResync {
         task.setOnSucceeded(e -> finish(owner, mode, task.getValue()));
         task.setOnFailed(e -> {
             // Only a bug gets here: every book's own failure is counted in resyncAll.
-            drain();
+            drainAll();
             ids.forEach(model.busyBooks()::remove);
             job.finished("");
             notifier.unexpected(owner, "The resync stopped: " + task.getException().getMessage(), task.getException());
@@ -163,10 +164,15 @@ public final class BulkResync {
         }
     }
 
-    /** Shows the books done since the last pulse: updated in place, or gone from the views if they are gone. */
+    /**
+     * Shows the books done since the last pulse: updated in place, or gone from the views if they are gone. At most
+     * {@link #DRAIN_BUDGET_NANOS} of work per pulse, the rest in the next: the resyncs outrun the views' updates of a
+     * 100,000-book list, and one long drain would freeze the window.
+     */
     private void drain() {
+        long until = System.nanoTime() + DRAIN_BUDGET_NANOS;
         Done d;
-        while ((d = done.poll()) != null) {
+        while (System.nanoTime() < until && (d = done.poll()) != null) {
             model.busyBooks().remove(d.bookId());
             if (d.gone()) {
                 model.removed(d.bookId());
@@ -174,10 +180,29 @@ public final class BulkResync {
                 model.updated(d.summary().get(), d.book());
             }
         }
+        if (!done.isEmpty()) {
+            scheduleDrain();
+        }
+    }
+
+    /** Drains what is left after a failure, whatever it costs: no book may stay marked busy. */
+    private void drainAll() {
+        while (!done.isEmpty()) {
+            long before = done.size();
+            drain();
+            if (done.size() >= before) {
+                break;
+            }
+        }
     }
 
     private void finish(Window owner, ResyncMode mode, Tally tally) {
         drain();
+        if (!done.isEmpty()) {
+            // the views are still catching up: the summary comes once every book is shown, a pulse at a time
+            Platform.runLater(() -> finish(owner, mode, tally));
+            return;
+        }
         String summary = summary(mode, tally);
         job.finished(summary);
         if (tally.failures().isEmpty()) {
