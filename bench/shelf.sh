@@ -35,5 +35,5 @@ if [ "$(cat "$d/BUILT" 2>/dev/null)" != "$stamp" ]; then
   /usr/bin/time -f "scan: %e s, %M KB" java -cp "$CP" app.colophon.Main --data-dir "$d" scan "$lib" >/dev/null
   echo "$stamp" > "$d/BUILT"
 fi
-COLOPHON_HOME="$d" xvfb-run -a -s "-screen 0 1600x1000x24" java -Dprism.order=sw \
+COLOPHON_HOME="$d" xvfb-run -a -s "-screen 0 1600x1000x24" java ${SHELF_JAVA_OPTS:-} -Dprism.order=sw \
   -Djava.util.prefs.userRoot="$out/prefs" -cp "$CP:$out/classes" colophon.bench.ShelfBench "$d" "$SIZE" "$QUERY"

@@ -6,7 +6,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,6 +24,8 @@ public final class LibraryModel {
     private final ObservableSet<Long> busyBooks = FXCollections.observableSet();
     private final ObservableSet<Long> busyFiles = FXCollections.observableSet();
     private final List<Consumer<BookEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** Where each book is in {@link #books}; null until asked after a change of the list's shape. */
+    private Map<Long, Integer> positions;
 
     public ObservableList<BookSummary> books() {
         return booksView;
@@ -37,20 +41,35 @@ public final class LibraryModel {
     }
 
     public void setAll(List<BookSummary> summaries) {
+        positions = null;
         books.setAll(summaries);
     }
 
     public Optional<BookSummary> find(long bookId) {
-        return books.stream().filter(b -> b.id() == bookId).findFirst();
+        int i = indexOf(bookId);
+        return i < 0 ? Optional.empty() : Optional.of(books.get(i));
+    }
+
+    /**
+     * A book's place in the list, from a map made once per change of the list's shape: a resync of a thousand books
+     * of 100,000 looked each one up by walking the list.
+     */
+    private int indexOf(long bookId) {
+        if (positions == null) {
+            positions = new HashMap<>(books.size() * 2);
+            for (int i = 0; i < books.size(); i++) {
+                positions.put(books.get(i).id(), i);
+            }
+        }
+        Integer i = positions.get(bookId);
+        return i == null ? -1 : i;
     }
 
     /** Replaces a book in place (its tile and row update where they are) and tells the open detail views. */
     public void updated(BookSummary summary, BookWithFiles full) {
-        for (int i = 0; i < books.size(); i++) {
-            if (books.get(i).id() == summary.id()) {
-                books.set(i, summary);
-                break;
-            }
+        int i = indexOf(summary.id());
+        if (i >= 0) {
+            books.set(i, summary); // same place, same id: the positions stay right
         }
         if (full != null) {
             fire(new BookEvent.Updated(full));
@@ -58,6 +77,7 @@ public final class LibraryModel {
     }
 
     public void removed(long bookId) {
+        positions = null;
         books.removeIf(b -> b.id() == bookId);
         fire(new BookEvent.Removed(bookId));
     }

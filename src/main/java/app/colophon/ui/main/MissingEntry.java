@@ -3,7 +3,9 @@ package app.colophon.ui.main;
 import app.colophon.model.BookSummary;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.ListChangeListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
@@ -24,8 +26,16 @@ final class MissingEntry {
 
     MissingEntry(VBox box, ToggleButton entry, Button remove, ObservableList<BookSummary> books) {
         this.entry = entry;
-        IntegerBinding count = Bindings.createIntegerBinding(
-                () -> (int) books.stream().filter(BookSummary::missing).count(), books);
+        // Kept by the changes rather than counted again: a bulk resync changes 100,000 books' list a thousand times.
+        IntegerProperty count = new SimpleIntegerProperty((int) books.stream().filter(BookSummary::missing).count());
+        books.addListener((ListChangeListener<BookSummary>) c -> {
+            int delta = 0;
+            while (c.next()) {
+                delta -= (int) c.getRemoved().stream().filter(BookSummary::missing).count();
+                delta += (int) c.getAddedSubList().stream().filter(BookSummary::missing).count();
+            }
+            count.set(count.get() + delta);
+        });
         entry.textProperty().bind(Bindings.concat(LABEL + " (", count.asString(), ")"));
         box.visibleProperty().bind(count.greaterThan(0));
         box.managedProperty().bind(box.visibleProperty());
