@@ -81,6 +81,22 @@ class SearchFollowsEveryWriteTest {
     }
 
     @Test
+    void aSecondFileOfABookAddsItsFormatAndADeletedOneTakesItAway() throws Exception {
+        long eyre = lib.bookTitled("Jane Eyre").id();
+        Corpus.copy("pdf/pysf-annotated_pdf.pdf", lib.root, "eyre.pdf"); // the same stem: the same book
+
+        lib.scan();
+        assertThat(search("format:pdf")).containsExactly(eyre);
+        assertThat(search("format:epub")).contains(eyre);
+
+        Files.delete(lib.root.resolve("eyre.pdf"));
+        lib.scan();
+        lib.app.libraries().removeMissing(lib.library.id());
+        assertThat(search("format:pdf")).isEmpty();
+        assertThat(search("format:epub")).contains(eyre);
+    }
+
+    @Test
     void aManualValueOnAFileCountsAsManualForItsBook() {
         long eyre = lib.bookTitled("Jane Eyre").id();
         long file = lib.book(eyre).files().get(0).id();
