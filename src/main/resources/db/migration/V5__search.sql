@@ -4,7 +4,7 @@
 
 -- The folded words of each book (rowid = book.id): lower case without accents, so "bronte" finds "Brontë".
 -- FTS5 answers a word, a prefix or a phrase from its index in milliseconds, where LIKE / instr read every row.
-CREATE VIRTUAL TABLE book_fts USING fts5(title, authors, series, tags, genres, publisher, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE book_fts USING fts5(title, authors, series, tags, genres, tokenize = 'unicode61 remove_diacritics 2');
 
 -- A virtual table takes no foreign key: a deleted book (also through a cascade) takes its words along here.
 CREATE TRIGGER book_fts_delete AFTER DELETE ON book BEGIN DELETE FROM book_fts WHERE rowid = old.id; END;
@@ -38,7 +38,6 @@ CREATE TABLE value_count (
     books       INTEGER NOT NULL,
     PRIMARY KEY (library_id, kind, folded)
 ) WITHOUT ROWID;
-CREATE INDEX value_count_order ON value_count (library_id, kind, sort_key, name);
 CREATE TRIGGER value_count_insert AFTER INSERT ON book_value BEGIN INSERT INTO value_count (library_id, kind, folded, name, sort_key, books) VALUES (new.library_id, new.kind, new.folded, new.name, new.sort_key, 1) ON CONFLICT (library_id, kind, folded) DO UPDATE SET books = books + 1, name = excluded.name, sort_key = excluded.sort_key; END;
 CREATE TRIGGER value_count_delete AFTER DELETE ON book_value BEGIN UPDATE value_count SET books = books - 1 WHERE library_id = old.library_id AND kind = old.kind AND folded = old.folded; DELETE FROM value_count WHERE library_id = old.library_id AND kind = old.kind AND folded = old.folded AND books <= 0; END;
 

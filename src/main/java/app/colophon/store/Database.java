@@ -84,9 +84,9 @@ public final class Database implements AutoCloseable {
                 db.requireCurrentSchema();
             } else {
                 db.inTransaction(() -> {
-                    int before = OrmliteLibraryRepository.call(() -> Migrations.apply(db.connections));
-                    if (before > 0 && before < Migrations.SEARCH) {
-                        // the search tables start empty: index what the database already holds, once
+                    OrmliteLibraryRepository.call(() -> Migrations.apply(db.connections));
+                    if (db.books.searchIndexEmpty()) {
+                        // books without search words: a database made before schema 5, indexed here, once
                         db.books.reindexAll();
                     }
                 });

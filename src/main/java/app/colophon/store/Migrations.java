@@ -16,9 +16,6 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__initial_schema.sql", "V2__grid_indexes.sql",
             "V3__missing_and_moves.sql", "V4__audio_tracks.sql", "V5__search.sql", "V6__excluded.sql");
 
-    /** The version that made the search tables, which the store fills for a database made before it. */
-    static final int SEARCH = 5;
-
     private Migrations() {
     }
 

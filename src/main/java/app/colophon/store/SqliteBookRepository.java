@@ -308,6 +308,12 @@ final class SqliteBookRepository implements BookRepository {
         return jdbc.queryLong("book", "SELECT COUNT(*) FROM book WHERE library_id = ?", s -> s.setLong(1, libraryId));
     }
 
+    /** Whether there are books but no search words: the tables of migration V5 in a database made before them. */
+    boolean searchIndexEmpty() {
+        return jdbc.queryLong("book", "SELECT EXISTS (SELECT 1 FROM book) AND NOT EXISTS (SELECT 1 FROM book_fts)",
+                s -> { }) == 1;
+    }
+
     /** Indexes every book again, for the search tables of migration V5 in a database made before it. */
     void reindexAll() {
         List<Long> ids = jdbc.query("book", "SELECT id FROM book ORDER BY id", s -> { }, r -> r.getLong(1));

@@ -83,6 +83,22 @@ final class SqliteBookSearch implements BookSearch {
                 return ids("SELECT book_id AS v FROM book_value WHERE library_id = ? AND kind = 'lang' AND (folded = ? "
                         + "OR (folded >= ? AND folded < ?))", List.of(libraryId, code, code + " ", code + "!"));
             }
+            case PUBLISHER -> {
+                if (term.exact()) {
+                    return value(SearchIndex.PUBLISHER, Folding.words(term.value()), libraryId);
+                }
+                // few books have a publisher, and few search it: its words are matched in book_value, not in FTS
+                long[] found = null;
+                for (String word : term.value().strip().split("\\s+")) {
+                    String words = Folding.words(word);
+                    if (!words.isEmpty()) {
+                        long[] books = ids("SELECT book_id AS v FROM book_value WHERE library_id = ? AND kind = "
+                                + "'publisher' AND instr(' ' || folded, ?) > 0", List.of(libraryId, " " + words));
+                        found = found == null ? books : SortedIds.merge(found, books, true);
+                    }
+                }
+                return found;
+            }
             default -> {
                 if (term.exact()) {
                     return value(kind(term.field()), Folding.words(term.value()), libraryId);
@@ -122,7 +138,6 @@ final class SqliteBookSearch implements BookSearch {
             case SERIES -> SearchIndex.SERIES;
             case TAG -> SearchIndex.TAG;
             case GENRE -> SearchIndex.GENRE;
-            case PUBLISHER -> SearchIndex.PUBLISHER;
             default -> throw new IllegalArgumentException(field + " has no whole values");
         };
     }
@@ -139,7 +154,6 @@ final class SqliteBookSearch implements BookSearch {
             case SERIES -> "{series}";
             case TAG -> "{tags}";
             case GENRE -> "{genres}";
-            case PUBLISHER -> "{publisher}";
             default -> throw new IllegalArgumentException(term.field() + " is not searched by its words");
         };
         List<String> phrases = new ArrayList<>();

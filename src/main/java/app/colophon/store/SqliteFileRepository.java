@@ -64,7 +64,7 @@ final class SqliteFileRepository implements FileRepository {
                     int next = bindRecord(s, libraryId, file);
                     FIELDS.bind(s, next, file.fields());
                 });
-        search.filesChanged(file.bookId());
+        search.fileAdded(file.bookId(), libraryId, file);
         return new BookFile(id, file.bookId(), file.path(), file.format(), file.sizeBytes(), file.modifiedMillis(),
                 file.pageCount(), file.durationSeconds(), file.fields(), file.bookValues(), file.error(),
                 file.fingerprint(), file.missingSince(), file.track());
