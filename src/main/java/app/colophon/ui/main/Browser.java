@@ -50,7 +50,7 @@ final class Browser {
     private final FxTasks tasks;
     private final Notifier notifier;
     private final TreeItem<Node> root = new TreeItem<>(new Node("", null));
-    private final ReadOnlyObjectWrapper<Set<Long>> chosen = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<IdSet> chosen = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Facet> chosenSeries = new ReadOnlyObjectWrapper<>();
     private long libraryId = -1;
     /** Reads started; only the latest one's answer is shown (a library switch or a rescan overtakes older reads). */
@@ -78,7 +78,7 @@ final class Browser {
     }
 
     /** The ids of the books the chosen entries find; null when no entry is chosen (no filter). */
-    ReadOnlyObjectProperty<Set<Long>> chosenProperty() {
+    ReadOnlyObjectProperty<IdSet> chosenProperty() {
         return chosen.getReadOnlyProperty();
     }
 
@@ -175,7 +175,7 @@ final class Browser {
         }
         long library = libraryId;
         long read = ++reads;
-        tasks.run(() -> books(library, byHeading), ids -> {
+        tasks.run(() -> IdSet.of(books(library, byHeading)), ids -> {
             if (read == reads) {
                 chosen.set(ids);
             }

@@ -10,7 +10,6 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 
-import java.util.Set;
 
 /**
  * The search box, in the search language the command line and the API speak (author:, series:, "phrases", -word…):
@@ -27,7 +26,7 @@ final class SearchFilter {
     private final FxTasks tasks;
     private final Notifier notifier;
     private final Tooltip help;
-    private final ReadOnlyObjectWrapper<Set<Long>> matching = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<IdSet> matching = new ReadOnlyObjectWrapper<>();
     private long libraryId = -1;
     private long searches;
 
@@ -43,7 +42,7 @@ final class SearchFilter {
     }
 
     /** The ids of the books the text finds; null while the box is empty (no filter). */
-    ReadOnlyObjectProperty<Set<Long>> matchingProperty() {
+    ReadOnlyObjectProperty<IdSet> matchingProperty() {
         return matching.getReadOnlyProperty();
     }
 
@@ -63,7 +62,7 @@ final class SearchFilter {
         }
         long library = libraryId;
         String asked = whileTyping(text);
-        tasks.run(() -> services.libraries().search(library, asked), ids -> {
+        tasks.run(() -> IdSet.of(services.libraries().search(library, asked)), ids -> {
             if (search == searches) {
                 valid();
                 matching.set(ids);

@@ -6,7 +6,6 @@ import javafx.animation.PauseTransition;
 import javafx.scene.control.TextField;
 import javafx.util.Duration;
 
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -58,8 +57,8 @@ final class ShelfFilters {
     }
 
     private void apply() {
-        Set<Long> found = search.matchingProperty().get();
-        Set<Long> chosen = browser.chosenProperty().get();
+        IdSet found = search.matchingProperty().get();
+        IdSet chosen = browser.chosenProperty().get();
         Predicate<BookSummary> filter = missing.filter();
         if (found != null) {
             filter = filter.and(b -> found.contains(b.id()));

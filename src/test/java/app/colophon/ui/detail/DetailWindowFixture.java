@@ -150,7 +150,14 @@ final class DetailWindowFixture implements AutoCloseable {
      */
     static void clickMore(FxRobot robot, TableRow<BookFile> row) {
         dismissNotifications();
-        robot.clickOn(moreButton(row));
+        MenuButton button = moreButton(row);
+        robot.clickOn(button);
+        WaitForAsyncUtils.waitForFxEvents();
+        if (!onFx(button::isShowing)) {
+            // a notification that appeared after the ones showing were closed took the click: close it, click again
+            dismissNotifications();
+            robot.clickOn(button);
+        }
     }
 
     static void dismissNotifications() {
