@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves that a clone of Colophon tests on its own: clones what is committed into an empty temporary folder
-# (nothing beside it: no ../shared, no other checkout) and runs one reader test class on the corpus there.
+# (nothing beside it: no sibling folder of test data, no other checkout) and runs one reader test class on the
+# corpus there.
 # .ci/run calls it after the full suite. Uncommitted changes are not in the clone.
 #
 #   scripts/clone-test.sh [TestClass]        default EpubReaderTest

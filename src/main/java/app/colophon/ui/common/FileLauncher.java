@@ -1,5 +1,7 @@
 package app.colophon.ui.common;
 
+import app.colophon.model.BookFile;
+import app.colophon.model.FileOrder;
 import javafx.stage.Window;
 
 import java.nio.file.Files;
@@ -31,6 +33,16 @@ public final class FileLauncher {
         if (parent != null) {
             showDocument.accept(parent);
         }
+    }
+
+    /** "Open" on a book: its first file, in the fixed file order, that is on disk. */
+    public void openBook(Window owner, List<BookFile> files) {
+        open(owner, files.stream().sorted(FileOrder.FILES).map(BookFile::path).toList());
+    }
+
+    /** "Show in folder" on a book: the folder of its first file in the fixed file order. */
+    public void showFolderOfBook(List<BookFile> files) {
+        files.stream().min(FileOrder.FILES).ifPresent(f -> showFolderOf(f.path()));
     }
 
     /**

@@ -13,7 +13,6 @@ import app.colophon.model.BookWithFiles;
 import app.colophon.model.Edits;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
-import app.colophon.model.FileFormat;
 import app.colophon.ui.common.CoverImages;
 import app.colophon.ui.common.FileLauncher;
 import app.colophon.ui.common.FxTasks;
@@ -51,7 +50,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -209,7 +207,7 @@ public final class BookDetailController {
     private void show(BookWithFiles full) {
         this.book = full;
         Book b = full.book();
-        title.set(displayTitle(full));
+        title.set(BookFacts.title(full));
         headerTitle.setText(title.get());
         headerAuthors.setText(Texts.names(b.authors()));
         bookForm.show(b.fields());
@@ -217,7 +215,7 @@ public final class BookDetailController {
         stashed.set(!stash.isEmpty());
         files.show(full.files().stream().sorted(FileOrder.FILES).toList());
         syncFileForm();
-        factsLabel.setText(facts(full));
+        factsLabel.setText(BookFacts.of(full));
         cover.show(full, title.get());
     }
 
@@ -327,14 +325,14 @@ public final class BookDetailController {
 
     private void showBookFolder() {
         if (book != null && !book.files().isEmpty()) {
-            launcher.showFolderOf(book.files().get(0).path());
+            launcher.showFolderOfBook(book.files());
         }
     }
 
     /** Ctrl+O and "Open": the book's first file (in the file order) that is on disk, in the system's application. */
     private void openBook() {
         if (book != null) {
-            launcher.open(window(), book.files().stream().sorted(FileOrder.FILES).map(BookFile::path).toList());
+            launcher.openBook(window(), book.files());
         }
     }
 
@@ -345,41 +343,6 @@ public final class BookDetailController {
         } else if (window() != null) {
             window().hide();
         }
-    }
-
-    private static String displayTitle(BookWithFiles full) {
-        String t = full.book().title();
-        if (t != null) {
-            return Texts.visible(t);
-        }
-        return full.files().stream().findFirst().map(f -> Texts.visible(String.valueOf(f.path().getFileName())))
-                .orElse("Untitled");
-    }
-
-    private static String facts(BookWithFiles full) {
-        List<BookFile> all = full.files();
-        String formats = all.stream().map(BookFile::format).distinct().sorted().map(FileFormat::name)
-                .collect(Collectors.joining(", "));
-        StringBuilder sb = new StringBuilder(all.size() == 1 ? "1 file" : all.size() + " files");
-        if (!formats.isEmpty()) {
-            sb.append(" · ").append(formats);
-        }
-        all.stream().map(BookFile::pageCount).filter(Objects::nonNull).findFirst()
-                .ifPresent(p -> sb.append('\n').append(p).append(p == 1 ? " page" : " pages"));
-        Double listening = full.durationSeconds();
-        if (listening != null) {
-            sb.append('\n').append(duration(listening));
-        }
-        sb.append("\nAdded ").append(Texts.date(full.book().addedAt()));
-        return sb.toString();
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s >= 3600) {
-            return String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
-        }
-        return s >= 60 ? String.format("%d min %02d s", s / 60, s % 60) : s + " s";
     }
 
     private void onKey(KeyEvent e) {

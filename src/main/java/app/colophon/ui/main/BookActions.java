@@ -1,9 +1,7 @@
 package app.colophon.ui.main;
 
 import app.colophon.library.ResyncMode;
-import app.colophon.model.BookFile;
 import app.colophon.model.BookSummary;
-import app.colophon.model.FileOrder;
 import app.colophon.ui.books.BookMenus;
 import app.colophon.ui.books.BookOpener;
 import app.colophon.ui.common.FileLauncher;
@@ -93,7 +91,7 @@ final class BookActions {
     void open(long bookId) {
         Window owner = window.get();
         tasks.run(() -> services.libraries().book(bookId), book -> book.ifPresentOrElse(
-                        b -> launcher.open(owner, b.files().stream().sorted(FileOrder.FILES).map(BookFile::path).toList()),
+                        b -> launcher.openBook(owner, b.files()),
                         () -> notifier.error(owner, "This book is no longer in the library.")),
                 e -> notifier.unexpected(owner, "Could not open the book", e));
     }
@@ -114,8 +112,7 @@ final class BookActions {
 
     private void showFolderOf(long bookId) {
         tasks.run(() -> services.libraries().book(bookId),
-                book -> book.flatMap(b -> b.files().stream().min(FileOrder.FILES))
-                        .ifPresent(f -> launcher.showFolderOf(f.path())),
+                book -> book.ifPresent(b -> launcher.showFolderOfBook(b.files())),
                 e -> notifier.unexpected("Could not open the folder", e));
     }
 

@@ -38,9 +38,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -197,7 +194,7 @@ public final class MainWindowController {
                 u.book().files().forEach(f -> covers.forget(f.id()));
             }
         });
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, new WindowKeys(searchField, shelf, bookActions, actions.opener(), this::window));
         apiToggle.ifPresentOrElse(api -> api.bind(apiItem), () -> settingsButton.setVisible(false));
         // Done already (or at once, in tests), whenComplete runs here on the FX thread: no wait for a pulse.
         preload.whenComplete((p, error) -> {
@@ -225,29 +222,6 @@ public final class MainWindowController {
 
     private void openBook(BookSummary book) {
         actions.opener().open(book.id(), false);
-    }
-
-    private void onKey(KeyEvent e) {
-        if (new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN).match(e)) {
-            searchField.requestFocus();
-            searchField.selectAll();
-            e.consume();
-        } else if (e.getCode() == KeyCode.ESCAPE && searchField.isFocused()) {
-            searchField.clear();
-            e.consume();
-        } else if (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof TextField) && lead() >= 0) {
-            actions.opener().open(lead(), false);
-            e.consume();
-        } else if (bookActions.onKey(e, lead())) {
-            e.consume();
-        } else if (new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN).match(e) && window() != null) {
-            window().hide(); // as the window's close button: the detail windows close with it, and the app quits
-            e.consume();
-        } else if (new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN).match(e)
-                && !(e.getTarget() instanceof TextField)) {
-            shelf.selectAll();
-            e.consume();
-        }
     }
 
     private void showLibraries(List<Library> libraries) {
@@ -334,11 +308,6 @@ public final class MainWindowController {
         if (library != null) {
             libraryActions.removeMissing(library);
         }
-    }
-
-    /** The book last clicked, the one Enter opens; -1 for none. */
-    private long lead() {
-        return shelf.selection().lead().get();
     }
 
     /** This window: the owner of the dialogs and notifications its actions lead to. */
