@@ -212,7 +212,10 @@ final class Id3v2 {
             data = Id3Text.resync(data);
         }
         if (id.equals("COMM")) {
-            comment(c, data);
+            Comment comment = Id3FrameBodies.comment(data);
+            if (comment != null) {
+                c.comments.add(comment);
+            }
         } else if (id.equals("TXXX")) {
             List<String> values = Id3Text.strings(data, 1);
             if (values.size() >= 2) {
@@ -226,22 +229,6 @@ final class Id3v2 {
             if (!values.isEmpty()) {
                 c.text.putIfAbsent(id, values);
             }
-        }
-    }
-
-    /** COMM: encoding, a three-letter language, a short description, then the text. */
-    private static void comment(Collector c, byte[] data) {
-        if (data.length < 5) {
-            return;
-        }
-        byte[] rest = new byte[data.length - 3];
-        rest[0] = data[0];
-        System.arraycopy(data, 4, rest, 1, data.length - 4);
-        List<String> parts = Id3Text.strings(rest, 1);
-        if (parts.size() >= 2) {
-            c.comments.add(new Comment(parts.get(0), String.join("\n", parts.subList(1, parts.size()))));
-        } else if (parts.size() == 1) {
-            c.comments.add(new Comment("", parts.get(0))); // no description terminator: the whole is the text
         }
     }
 
@@ -259,38 +246,13 @@ final class Id3v2 {
         if (unsync) {
             head = Id3Text.resync(head);
         }
-        if (head.length < 4) {
+        Id3FrameBodies.PictureHead parsed = Id3FrameBodies.pictureHead(head, version);
+        if (parsed == null) {
             return;
         }
-        int enc = head[0];
-        int at = 1;
-        String mime;
-        if (version == 2) {
-            String format = new String(head, 1, 3, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
-            mime = format.equals("PNG") ? "image/png" : format.equals("JPG") ? "image/jpeg" : null;
-            at = 4;
-        } else {
-            int nul = Id3Text.indexOf(head, at, 1);
-            if (nul < 0) {
-                return;
-            }
-            mime = new String(head, at, nul - at, StandardCharsets.ISO_8859_1).trim().toLowerCase(Locale.ROOT);
-            at = nul + 1;
-        }
-        if (at >= head.length) {
-            return;
-        }
-        int type = head[at] & 0xFF;
-        int unit = enc == 1 || enc == 2 ? 2 : 1;
-        int descEnd = Id3Text.indexOf(head, at + 1, unit);
-        if (descEnd < 0) {
-            return;
-        }
-        at = descEnd + unit;
-        mime = imageMime(mime, head, at);
-        if (mime == null || at >= head.length) {
-            return;
-        }
+        int type = parsed.type();
+        int at = parsed.imageAt();
+        String mime = parsed.mime();
         Picture p;
         if (!unsync && !frames.decoded()) {
             long offset = frames.fileOffset(start) + at;
@@ -314,22 +276,6 @@ final class Id3v2 {
         if (c.picture == null || type == 3) {
             c.picture = p;
         }
-    }
-
-    /** The declared MIME type when it names an image (some taggers write "jpg"), else what the first bytes say. */
-    private static String imageMime(String declared, byte[] head, int at) {
-        if (at + 3 <= head.length) {
-            if ((head[at] & 0xFF) == 0xFF && (head[at + 1] & 0xFF) == 0xD8) {
-                return "image/jpeg";
-            }
-            if ((head[at] & 0xFF) == 0x89 && head[at + 1] == 'P' && head[at + 2] == 'N') {
-                return "image/png";
-            }
-        }
-        if (declared == null || declared.isEmpty() || declared.equals("-->")) {
-            return null; // "-->" is a link to an image elsewhere, not an image
-        }
-        return declared.startsWith("image/") ? declared : "image/" + declared.replace("jpg", "jpeg");
     }
 
     private static boolean validId(String id) {
