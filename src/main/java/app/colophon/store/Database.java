@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
     private final SqliteFileRepository files;
     private final SqliteBookSearch search;
     private final SqliteExcludedFileRepository excluded;
+    private final SearchIndex index;
 
     private Database(Path file, JdbcPooledConnectionSource connections, boolean readOnly) throws SQLException {
         this.file = file;
@@ -41,10 +42,10 @@ public final class Database implements AutoCloseable {
         this.readOnly = readOnly;
         this.libraries = new OrmliteLibraryRepository(connections);
         Jdbc jdbc = new Jdbc(connections);
-        SearchIndex index = new SearchIndex(jdbc);
+        this.index = new SearchIndex(jdbc);
         this.books = new SqliteBookRepository(jdbc, index);
         this.files = new SqliteFileRepository(jdbc, index);
-        this.search = new SqliteBookSearch(jdbc);
+        this.search = new SqliteBookSearch(jdbc, index);
         this.excluded = new SqliteExcludedFileRepository(jdbc);
     }
 
@@ -195,7 +196,9 @@ public final class Database implements AutoCloseable {
         try {
             return TransactionManager.callInTransaction(connections, () -> {
                 try {
-                    return work.get();
+                    T result = work.get();
+                    index.flush(); // the search rows the work gathered, in this transaction
+                    return result;
                 } catch (RuntimeException e) {
                     thrownByWork[0] = e;
                     throw e;
@@ -213,6 +216,7 @@ public final class Database implements AutoCloseable {
             }
             throw new StoreException("Database write failed: " + e.getMessage(), e);
         } finally {
+            index.discard(); // what a failed transaction gathered (a committed one has none left)
             writeLock.unlock();
         }
     }

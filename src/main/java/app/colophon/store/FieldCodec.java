@@ -87,7 +87,7 @@ final class FieldCodec {
     }
 
     /** A JSON string, escaped as Jackson does: quote, backslash and control characters. Null as null. */
-    private static void quote(StringBuilder out, String s) {
+    static void quote(StringBuilder out, String s) {
         if (s == null) {
             out.append("null");
             return;
