@@ -13,6 +13,10 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The headless command line (DESIGN §7). Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 parse error,
@@ -20,11 +24,17 @@ import java.nio.file.Path;
  */
 @Command(name = "colophon", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Colophon: a library for the ebooks, comics, audiobooks and PDFs in your folders.%n"
-                + "Without a command, opens the window.",
-        subcommands = {ScanCommand.class, BooksCommand.class, BookCommand.class, EditCommand.class,
-                ResyncCommand.class, RemoveCommand.class, ExcludedCommand.class, MissingCommand.class,
-                FoldersCommand.class, FacetsCommand.class, ServeCommand.class, HelpCommand.class})
+                + "Without a command, opens the window.")
 public final class Cli {
+
+    /**
+     * Every command by name, in the order the usage lists them. Only the one a command line names is built: picocli
+     * builds a command by reflection (and its own classes, compiled for Java 5, cannot be in the class-data archive),
+     * so building all twelve took ~70 ms of every run of the command line.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(ScanCommand.class, BooksCommand.class, BookCommand.class,
+            EditCommand.class, ResyncCommand.class, RemoveCommand.class, ExcludedCommand.class, MissingCommand.class,
+            FoldersCommand.class, FacetsCommand.class, ServeCommand.class, HelpCommand.class);
 
     public static final int OK = 0;
     public static final int ERROR = 1;
@@ -45,7 +55,7 @@ public final class Cli {
 
     /** Picocli answers a usage error with exit code 2 ({@link #USAGE}) by default. */
     public static int run(String[] args, PrintWriter out, PrintWriter err, ApiLauncher api) {
-        CommandLine cli = commandLine(api);
+        CommandLine cli = commandLine(api, LaunchArguments.of(args));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
@@ -62,8 +72,16 @@ public final class Cli {
         return cli.execute(args);
     }
 
-    /** The command tree, with {@code serve} starting the API through {@code api}. */
+    /** The whole command tree, with {@code serve} starting the API through {@code api}. */
     static CommandLine commandLine(ApiLauncher api) {
+        return commandLine(api, LaunchArguments.of(new String[0]));
+    }
+
+    /**
+     * The command tree for these arguments: the root with only the command they name, or with every command when they
+     * name none or ask for help (the usage lists them all, an unknown name gets picocli's suggestions).
+     */
+    static CommandLine commandLine(ApiLauncher api, LaunchArguments args) {
         CommandLine.IFactory defaults = CommandLine.defaultFactory();
         CommandLine cli = new CommandLine(new Cli(), new CommandLine.IFactory() {
             @Override
@@ -71,8 +89,22 @@ public final class Cli {
                 return type == ServeCommand.class ? type.cast(new ServeCommand(api)) : defaults.create(type);
             }
         });
-        EditCommand.addFieldOptions(cli);
+        Class<?> named = args.helpOnly() ? null : COMMANDS.get(args.command());
+        for (Class<?> command : named != null ? List.<Class<?>>of(named) : COMMANDS.values()) {
+            cli.addSubcommand(command);
+        }
+        if (cli.getSubcommands().containsKey("edit")) {
+            EditCommand.addFieldOptions(cli);
+        }
         return cli;
+    }
+
+    private static Map<String, Class<?>> commands(Class<?>... commands) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> c : commands) {
+            byName.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     static int exitCode(Exception e) {
