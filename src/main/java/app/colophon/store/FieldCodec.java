@@ -25,9 +25,16 @@ import java.util.Map;
  */
 final class FieldCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private FieldCodec() {
+    }
+
+    /** The store's Jackson mapper, made on first use: it costs tens of milliseconds, and most commands never need it. */
+    static ObjectMapper json() {
+        return Json.MAPPER;
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     static String encode(Field<?> field, Object value) {
@@ -132,7 +139,7 @@ final class FieldCodec {
         } catch (IllegalArgumentException | ClassCastException | NullPointerException unexpected) {
             // Not the shape this codec writes: Jackson reads it, or says exactly what is wrong.
         }
-        try (JsonParser p = JSON.getFactory().createParser(text)) {
+        try (JsonParser p = json().getFactory().createParser(text)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
                 throw new StoreException("Corrupt " + field.jsonName() + " value in the database: " + text, null);
             }
@@ -205,7 +212,7 @@ final class FieldCodec {
             return values;
         }
         try {
-            JsonNode root = JSON.readTree(text);
+            JsonNode root = json().readTree(text);
             for (Field<?> field : empty.fields()) {
                 JsonNode entry = root.get(field.jsonName());
                 if (entry != null) {

@@ -5,7 +5,6 @@ import app.colophon.model.SearchTerm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,8 +21,6 @@ final class SqliteBookSearch implements BookSearch {
 
     /** The free words of a query look here (not at genres or publishers: docs/DECISIONS.md). */
     private static final String TEXT_COLUMNS = "{title authors series tags}";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbc jdbc;
     private final SearchIndex index;
@@ -184,7 +181,7 @@ final class SqliteBookSearch implements BookSearch {
         }
         List<Row> rows = new ArrayList<>();
         try {
-            for (JsonNode row : JSON.readTree(json)) {
+            for (JsonNode row : FieldCodec.json().readTree(json)) {
                 String kind = row.get(0).asText();
                 rows.add(new Row(kind, new Count(kindOf(kind), row.get(1).asText(), row.get(2).asLong()),
                         row.get(3).asText()));
