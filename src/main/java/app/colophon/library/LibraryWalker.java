@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitOption;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
@@ -15,8 +16,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -86,14 +88,18 @@ final class LibraryWalker {
                 continue;
             }
             try {
-                Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                        new Visitor(root, realRoots, files, unreadable, skipped, seen));
+                // Links are not followed by the walk but by the visitor, which knows them from the attributes the
+                // walk read anyway: asking each entry whether it is a link cost a syscall per file on every scan.
+                Files.walkFileTree(root, new Visitor(root, realRoots, files, unreadable, skipped, seen));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot list library folder {}", root, e);
                 unavailable.put(root, "cannot be listed: " + e.getMessage());
             }
         }
         return new Listing(files, unreadable, skipped, unavailable);
+    }
+
+    private record Ancestor(Path dir, Object key) {
     }
 
     private static final class Visitor extends SimpleFileVisitor<Path> {
@@ -104,6 +110,8 @@ final class LibraryWalker {
         private final List<ScanReport.FileError> skipped;
         /** Each file's identity (device and inode, else its real path) → its place in {@link #files}. */
         private final Map<Object, Integer> seen;
+        /** The folders being walked, down to the current one, through links too: what a link may not lead back to. */
+        private final Deque<Ancestor> ancestors = new ArrayDeque<>();
 
         Visitor(Path root, List<Path> realRoots, List<DiskFile> files, Set<Path> unreadable,
                 List<ScanReport.FileError> skipped, Map<Object, Integer> seen) {
@@ -117,27 +125,94 @@ final class LibraryWalker {
 
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (dir.equals(root)) {
-                return FileVisitResult.CONTINUE;
-            }
-            if (isSkipped(dir)) {
+            if (wouldLoop(dir, attrs.fileKey())) { // a folder mounted (or a junction) inside itself
+                loop(dir);
                 return FileVisitResult.SKIP_SUBTREE;
             }
-            if (leadsOutside(dir)) {
-                return FileVisitResult.SKIP_SUBTREE;
+            return enter(dir, attrs, false);
+        }
+
+        /** A folder the walk has opened, directly or through the {@code link} that leads to it. */
+        private FileVisitResult enter(Path dir, BasicFileAttributes attrs, boolean link) {
+            if (!dir.equals(root)) {
+                if (isSkipped(dir) || link && leadsOutside(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                // no need to ask whether it is readable: it could not have been opened otherwise
+                if (!Files.isExecutable(dir)) {
+                    unreadable.add(dir);
+                    skipped.add(new ScanReport.FileError(dir, UNREADABLE_FOLDER));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
             }
-            if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
-                unreadable.add(dir);
-                skipped.add(new ScanReport.FileError(dir, UNREADABLE_FOLDER));
-                return FileVisitResult.SKIP_SUBTREE;
-            }
+            ancestors.push(new Ancestor(dir, attrs.fileKey()));
             return FileVisitResult.CONTINUE;
         }
 
         @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (!attrs.isRegularFile() || isSkipped(file) || FileFormat.fromPath(file).isEmpty() || leadsOutside(file)) {
-                return FileVisitResult.CONTINUE;
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            if (attrs.isSymbolicLink()) {
+                follow(file);
+            } else {
+                list(file, attrs, false);
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        /**
+         * What walking with {@code FOLLOW_LINKS} did, for the rare entry that is a link: its target's attributes
+         * under the link's path, a folder walked through the link, and no loop back to a folder being walked. A
+         * dangling link is passed over in silence, as that walk did. What lies behind a link to a folder is walked
+         * as the rest of the library, entry by entry without following links, so it costs no more per file.
+         */
+        private void follow(Path link) throws IOException {
+            BasicFileAttributes target;
+            try {
+                target = Files.readAttributes(link, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return;
+            }
+            if (!target.isDirectory()) {
+                list(link, target, true);
+                return;
+            }
+            if (wouldLoop(link, target.fileKey())) {
+                loop(link);
+                return;
+            }
+            DirectoryStream<Path> entries;
+            try {
+                entries = Files.newDirectoryStream(link);
+            } catch (IOException e) {
+                visitFileFailed(link, e);
+                return;
+            }
+            try {
+                if (enter(link, target, true) != FileVisitResult.CONTINUE) {
+                    return;
+                }
+                IOException failed = null;
+                try {
+                    for (Path entry : entries) {
+                        Files.walkFileTree(entry, this);
+                    }
+                } catch (DirectoryIteratorException e) {
+                    failed = e.getCause();
+                }
+                postVisitDirectory(link, failed);
+            } finally {
+                try {
+                    entries.close();
+                } catch (IOException e) {
+                    // as the walk itself: what was listed stands
+                }
+            }
+        }
+
+        private void list(Path file, BasicFileAttributes attrs, boolean link) {
+            if (!attrs.isRegularFile() || isSkipped(file) || FileFormat.fromPath(file).isEmpty()
+                    || link && leadsOutside(file)) {
+                return;
             }
             if (!Path.of(file.toString()).equals(file)) {
                 // A name in another encoding (Latin-1 bytes on a UTF-8 system) does not survive being stored as
@@ -149,7 +224,6 @@ final class LibraryWalker {
             } else {
                 add(file, attrs);
             }
-            return FileVisitResult.CONTINUE;
         }
 
         /**
@@ -193,6 +267,7 @@ final class LibraryWalker {
          */
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+            ancestors.pop();
             if (e != null) {
                 LOG.warn("Could not list all of {}: {}", dir, e.toString());
                 unreadable.add(dir);
@@ -205,12 +280,9 @@ final class LibraryWalker {
          * A symbolic link whose target lies outside every root of the library is not followed: it could lead
          * anywhere (a link into /proc or to / walks the whole machine), and what it leads to is not the library.
          */
-        private boolean leadsOutside(Path path) {
-            if (!Files.isSymbolicLink(path)) {
-                return false;
-            }
+        private boolean leadsOutside(Path link) {
             try {
-                Path target = path.toRealPath();
+                Path target = link.toRealPath();
                 for (Path r : realRoots) {
                     if (target.startsWith(r)) {
                         return false;
@@ -219,8 +291,32 @@ final class LibraryWalker {
             } catch (IOException | RuntimeException e) {
                 // a dangling link: nothing to follow
             }
-            skipped.add(new ScanReport.FileError(path, "Symbolic link to outside the library's folders: not followed"));
+            skipped.add(new ScanReport.FileError(link, "Symbolic link to outside the library's folders: not followed"));
             return true;
+        }
+
+        /** As the JDK's walk: by file key where there is one (not on Windows), else by asking the file system. */
+        private boolean wouldLoop(Path dir, Object key) {
+            for (Ancestor a : ancestors) {
+                if (key != null && a.key() != null) {
+                    if (key.equals(a.key())) {
+                        return true;
+                    }
+                } else {
+                    try {
+                        if (Files.isSameFile(dir, a.dir())) {
+                            return true;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // cannot tell: not a loop
+                    }
+                }
+            }
+            return false;
+        }
+
+        private void loop(Path dir) {
+            visitFileFailed(dir, new FileSystemLoopException(dir.toString()));
         }
     }
 

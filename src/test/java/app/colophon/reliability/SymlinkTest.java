@@ -3,6 +3,7 @@ package app.colophon.reliability;
 import app.colophon.library.ScanReport;
 import app.colophon.model.Book;
 import app.colophon.model.BookFile;
+import app.colophon.model.Library;
 import app.colophon.testsupport.Epubs;
 import app.colophon.testsupport.TestLibrary;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SymlinkTest {
 
     private static final String OUTSIDE = "Symbolic link to outside the library's folders: not followed";
+    private static final String LOOP = "Symbolic link loop: not followed";
 
     @TempDir
     Path temp;
@@ -106,6 +108,60 @@ class SymlinkTest {
 
         assertThat(report.errors()).isEmpty();
         assertThat(onlyFiles()).extracting(BookFile::path).containsExactly(kim.toAbsolutePath());
+    }
+
+    @Test
+    void aLinkToAFileInsideTheLibraryThatIsNotWalkedDirectlyIsABookAtTheLinkWithItsTargetsSize() throws IOException {
+        Path real = Epubs.write(lib.root.resolve(".store").resolve("Dune.epub"), "Dune", "Frank Herbert");
+        Path link = Files.createSymbolicLink(lib.root.resolve("Dune.epub"), real);
+
+        ScanReport report = lib.scan();
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(onlyFiles()).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo(link.toAbsolutePath());
+            assertThat(f.sizeBytes()).isEqualTo(Files.size(real));
+        });
+    }
+
+    @Test
+    void aLinkBackToAFolderAboveItIsALoopNamedInTheReportAndNotWalked() throws IOException {
+        Path shelf = Files.createDirectories(lib.root.resolve("shelf"));
+        Epubs.write(shelf.resolve("Dune.epub"), "Dune", "Frank Herbert");
+        Path back = Files.createSymbolicLink(shelf.resolve("back"), lib.root);
+
+        ScanReport report = lib.scan();
+
+        assertThat(report.errors()).singleElement().isEqualTo(new ScanReport.FileError(back, LOOP));
+        assertThat(onlyFiles()).extracting(BookFile::path).containsExactly(shelf.resolve("Dune.epub").toAbsolutePath());
+    }
+
+    @Test
+    void aLinkBackToAFolderAboveItIsALoopEvenWhenReachedThroughAnotherLink() throws IOException {
+        Path shelf = Files.createDirectories(lib.root.resolve(".shelf"));
+        Epubs.write(shelf.resolve("Dune.epub"), "Dune", "Frank Herbert");
+        Path alias = Files.createSymbolicLink(lib.root.resolve("alias"), shelf);
+        Files.createSymbolicLink(shelf.resolve("back"), lib.root);
+
+        ScanReport report = lib.scan();
+
+        assertThat(report.errors()).singleElement().isEqualTo(new ScanReport.FileError(alias.resolve("back"), LOOP));
+        assertThat(onlyFiles()).extracting(BookFile::path).containsExactly(alias.resolve("Dune.epub").toAbsolutePath());
+    }
+
+    @Test
+    void aLibraryFolderThatIsItselfALinkIsWalkedUnderTheLinksPath() throws IOException {
+        Path real = Files.createDirectories(temp.resolve("real-comics"));
+        Epubs.write(real.resolve("sub").resolve("Kim.epub"), "Kim", "Rudyard Kipling");
+        Path link = Files.createSymbolicLink(temp.resolve("comics"), real);
+        Library comics = lib.app.libraries().create("Comics", List.of(link));
+
+        ScanReport report = lib.app.libraries().scan(comics.id(), p -> { }, () -> false);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(lib.app.libraries().books(comics.id())).singleElement()
+                .satisfies(b -> assertThat(lib.book(b.id()).files()).extracting(BookFile::path)
+                        .containsExactly(link.resolve("sub").resolve("Kim.epub").toAbsolutePath()));
     }
 
     private List<BookFile> onlyFiles() {
