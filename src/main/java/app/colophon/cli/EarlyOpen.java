@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class EarlyOpen {
 
-    private static final Set<String> OPENING_COMMANDS = Set.of("scan", "books", "book", "edit", "resync", "missing", "folders", "serve");
+    /** Every command but help (a literal, not read from {@link Cli}: that would build its map before the open starts). */
+    static final Set<String> OPENING_COMMANDS = Set.of("scan", "books", "book", "edit", "resync", "remove", "excluded",
+            "missing", "folders", "facets", "serve");
 
     private static Path folder;
     private static CompletableFuture<Colophon> opening;
