@@ -162,9 +162,11 @@ final class SqliteBookRepository implements BookRepository {
         Map<Long, Long> covers = coverFiles(fileWhere + range, value);
         Set<Long> missing = booksWithoutFileOnDisk(fileWhere + range, value);
         List<BookSummary> out = new ArrayList<>(rows.size());
+        Map<String, List<Contributor>> authors = new HashMap<>();
+        Map<String, List<SeriesEntry>> series = new HashMap<>();
         for (SummaryRow row : rows) {
             out.add(new BookSummary(row.id(), row.libraryId(), row.title(), row.sortTitle(),
-                    FieldCodec.decode(BookField.AUTHORS, row.authors()), FieldCodec.decode(BookField.SERIES, row.series()),
+                    decoded(authors, BookField.AUTHORS, row.authors()), decoded(series, BookField.SERIES, row.series()),
                     Instant.ofEpochMilli(row.added()), covers.get(row.id()), missing.contains(row.id())));
         }
         return out;
@@ -219,13 +221,28 @@ final class SqliteBookRepository implements BookRepository {
 
     /** The summary columns of the rows in an id range, decoded (the JSON columns too) but without cover or missing. */
     private List<Object[]> rows(String sql, long libraryId, long from, long to) {
+        // Books of one author (or series) share its column's text: decoded once, the list shared (it is immutable).
+        Map<String, List<Contributor>> authors = new HashMap<>();
+        Map<String, List<SeriesEntry>> series = new HashMap<>();
         return jdbc.query("book", sql, s -> {
             s.setLong(1, libraryId);
             s.setLong(2, from);
             s.setLong(3, to);
         }, row -> new Object[] {row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
-                FieldCodec.decode(BookField.AUTHORS, row.getString(5)), FieldCodec.decode(BookField.SERIES, row.getString(6)),
+                decoded(authors, BookField.AUTHORS, row.getString(5)), decoded(series, BookField.SERIES, row.getString(6)),
                 row.getLong(7)});
+    }
+
+    private static <T> List<T> decoded(Map<String, List<T>> seen, BookField<List<T>> field, String text) {
+        if (text == null) {
+            return FieldCodec.decode(field, null);
+        }
+        List<T> known = seen.get(text);
+        if (known == null) {
+            known = FieldCodec.decode(field, text);
+            seen.put(text, known);
+        }
+        return known;
     }
 
     private static List<BookSummary> summaries(List<Object[]> rows, Extras extras) {
