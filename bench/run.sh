@@ -332,11 +332,13 @@ for n in "${SIZE_LIST[@]}"; do
     # Last, as it leaves records of files that are gone (their files are moved back): 10% of the books get a manual
     # title, then half of them are renamed and half moved into new folders; the
     # rescan must find every one by content and keep its edits (MoveBench); the files go back afterwards
+    # a failure puts the moved files back first: the generated library is reused by every later run
+    put_back() { [ -s "$TMPD/moves" ] && bench_java colophon.bench.MoveBench restore "$TMPD/moves" >> "$LOG" 2>&1; }
     bench_java colophon.bench.MoveBench prepare "$d" "$lib/library" $((n / 10)) "$r" "$TMPD/moves" >> "$LOG" 2>&1 \
-      || die "MoveBench prepare failed (see $LOG)"
+      || { put_back; die "MoveBench prepare failed (see $LOG); the files it moved are back"; }
     scan_step "$n" "$r" moved "$d" "$lib/library" "$LAUNCHER_JVM_OPTS"
     bench_java colophon.bench.MoveBench check "$d" "$TMPD/moves" > "$TMPD/movecheck" 2>> "$LOG" \
-      || die "MoveBench check failed (see $LOG)"
+      || { put_back; die "MoveBench check failed (see $LOG); the moved files are back"; }
     keyvals "$n" "$r" "$TMPD/movecheck"
     bench_java colophon.bench.MoveBench restore "$TMPD/moves" >> "$LOG" 2>&1
     log "  moves: $(tr '\n' ' ' < "$TMPD/movecheck")"

@@ -58,6 +58,7 @@ public final class MoveBench {
 
     private static void prepare(Path dataDir, Path library, int count, long seed, Path manifest) throws IOException {
         List<Move> moves = new ArrayList<>();
+        java.util.Set<Path> planned = new java.util.HashSet<>();
         try (Colophon app = Colophon.open(dataDir)) {
             List<BookSummary> books = new ArrayList<>(app.libraries().summaries(app.libraries().defaultLibrary().id()));
             Collections.shuffle(books, new Random(seed));
@@ -75,14 +76,20 @@ public final class MoveBench {
                 Path to = moves.size() % 2 == 0
                         ? from.resolveSibling("renamed-" + from.getFileName())
                         : library.resolve("moved-" + moves.size() % 50).resolve(from.getFileName());
+                if (Files.exists(to) || !planned.add(to)) {
+                    // 100,000 books repeat file names: two of them must not land on one path of a moved-N folder
+                    to = to.resolveSibling(summary.id() + " " + from.getFileName());
+                    planned.add(to);
+                }
                 moves.add(new Move(summary.id(), from, to, title));
             }
         }
+        // The manifest first, so that `restore` can put back whatever was moved even if a move fails part way.
+        Files.write(manifest, moves.stream().map(Move::line).toList());
         for (Move m : moves) {
             Files.createDirectories(m.to().getParent());
             Files.move(m.from(), m.to());
         }
-        Files.write(manifest, moves.stream().map(Move::line).toList());
         System.out.printf(Locale.ROOT, "moves.prepared=%d%n", moves.size());
     }
 
