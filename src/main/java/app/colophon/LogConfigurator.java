@@ -8,6 +8,7 @@ import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
@@ -44,7 +45,13 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
                 Path.of(System.getProperty("java.io.tmpdir"), "colophon-logs").toString());
         Path log = Path.of(dir, "colophon.log");
 
-        PatternLayoutEncoder encoder = encoder(context, "%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
+        LogLine line = new LogLine();
+        line.setContext(context);
+        line.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(line);
+        encoder.start();
         RollingFileAppender<ILoggingEvent> file = new PrivateRollingFileAppender();
         file.setContext(context);
         file.setName("FILE");
