@@ -153,7 +153,7 @@ final class SearchIndex {
      * the same transaction reads the tables. A no-op on any other thread.
      */
     void flush() {
-        if (!pending.isEmpty() && jdbc.inTransaction("book_value")) {
+        if (jdbc.inTransaction("book_value") && !pending.isEmpty()) { // the thread check first: the rows are its own
             write(pending);
         }
     }
