@@ -22,7 +22,7 @@ public final class Folding {
         if (text == null) {
             return null;
         }
-        if (ascii(text)) {
+        if (isAscii(text)) {
             return text.toLowerCase(Locale.ROOT); // most names: no need to decompose (the browser folds 40,000 of them)
         }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
@@ -39,7 +39,8 @@ public final class Folding {
         return out.toString();
     }
 
-    private static boolean ascii(String text) {
+    /** Whether every character is ASCII: such text needs no decomposition to lose its accents. */
+    public static boolean isAscii(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {
                 return false;

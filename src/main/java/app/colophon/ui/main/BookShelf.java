@@ -99,12 +99,8 @@ final class BookShelf {
         filtered.setPredicate(filter);
     }
 
+    /** The books as shown: sorted, then filtered. */
     FilteredList<BookSummary> filtered() {
-        return filtered;
-    }
-
-    /** The books as shown: sorted and filtered. */
-    List<BookSummary> shown() {
         return filtered;
     }
 

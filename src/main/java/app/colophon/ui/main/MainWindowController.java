@@ -141,7 +141,7 @@ public final class MainWindowController {
         shelf = new BookShelf(grid, table, gridToggle, listToggle, sortBox, sortDescending, model, covers, sortKeys, prefs,
                 this::actionsFor, this::openBook);
         bookActions = new BookActions(services, tasks, notifier, actions, launcher, this::window, shelf.selection(),
-                shelf::shown);
+                shelf::filtered);
         missing = new MissingEntry(missingBox, missingEntry, removeMissingButton, model.books());
         Browser browser = new Browser(browserTree, services, tasks, notifier);
         filters = new ShelfFilters(shelf, searchField, new SearchFilter(searchField, services, tasks, notifier), browser,

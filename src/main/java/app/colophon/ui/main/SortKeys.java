@@ -2,6 +2,7 @@ package app.colophon.ui.main;
 
 import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
+import app.colophon.model.Folding;
 
 import java.text.Normalizer;
 import java.util.IdentityHashMap;
@@ -90,19 +91,11 @@ final class SortKeys {
         if (text == null) {
             return "";
         }
-        if (isAscii(text)) {
+        if (Folding.isAscii(text)) {
             // Nothing to decompose: most titles and names skip the Normalizer and the regex.
             return text.toLowerCase(Locale.ROOT);
         }
         return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
