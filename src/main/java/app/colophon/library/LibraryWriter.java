@@ -65,7 +65,7 @@ final class LibraryWriter {
         BookFile stored = existing.orElse(null);
         BookFile file = stored == null
                 ? db.files().insert(libraryId, newFile(book.id(), reading))
-                : db.files().update(libraryId, merged(stored, reading, forceRefresh));
+                : updated(libraryId, stored, merged(stored, reading, forceRefresh));
         Book before = book;
         book = rederive(book, forceRefresh);
         return new Applied(file, book, stored == null, false, !before.fields().equals(book.fields()));
@@ -94,7 +94,15 @@ final class LibraryWriter {
         BookFile stored = db.files().findByPath(libraryId, reading.path())
                 .orElseThrow(() -> new NotFoundException("No file " + reading.path() + " in the library"));
         return mode == ResyncMode.RESET ? reset(libraryId, stored, reading)
-                : db.files().update(libraryId, merged(stored, reading, mode.forceRefresh()));
+                : updated(libraryId, stored, merged(stored, reading, mode.forceRefresh()));
+    }
+
+    /**
+     * Writes the record only when it changed: a resync of a file that says what it said before writes nothing, so its
+     * transaction commits no pages (the write, the book's index rows and the commit were most of a resync's time).
+     */
+    private BookFile updated(long libraryId, BookFile stored, BookFile next) {
+        return next.equals(stored) ? stored : db.files().update(libraryId, next);
     }
 
     /** A resync's new values of a book from its files, once: derived afresh for a reset, merged otherwise. */
@@ -115,7 +123,7 @@ final class LibraryWriter {
                 : new BookFile(stored.id(), stored.bookId(), stored.path(), stored.format(), r.sizeBytes(),
                         r.modifiedMillis(), r.pageCount(), r.durationSeconds(), r.fileValues(), r.bookValues(), r.recordedError(),
                         r.fingerprint(), null, r.track());
-        return db.files().update(libraryId, fresh);
+        return updated(libraryId, stored, fresh);
     }
 
     /** Reset of a book: its values are derived from its files afresh, nothing of the stored ones kept. */
@@ -126,7 +134,9 @@ final class LibraryWriter {
             book.ifPresent(b -> db.books().delete(b.id()));
             return Optional.empty();
         }
-        return Optional.of(db.books().updateFields(book.get(), BookValues.derive(files)));
+        FieldValues<BookField<?>> derived = BookValues.derive(files);
+        return Optional.of(derived.equals(book.get().fields()) ? book.get()
+                : db.books().updateFields(book.get(), derived));
     }
 
     private static <F extends Field<?>> FieldValues<F> withoutManual(FieldValues<F> values) {
