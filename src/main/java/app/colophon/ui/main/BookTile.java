@@ -21,6 +21,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Window;
 import org.controlsfx.control.GridCell;
 
 import java.util.List;
@@ -119,7 +121,8 @@ final class BookTile extends GridCell<BookSummary> {
             cover.showPlaceholder(Texts.visible(book.title()));
         }
         wantedCoverOf = book.id();
-        covers.load(book.coverFileId(), image -> {
+        double scale = outputScale();
+        covers.load(book.coverFileId(), COVER_WIDTH * scale, COVER_HEIGHT * scale, image -> {
             if (getItem() != null && getItem().id() == book.id()) {
                 cover.setImage(image);
             }
@@ -128,5 +131,11 @@ final class BookTile extends GridCell<BookSummary> {
 
     long bookId() {
         return bookId.get();
+    }
+
+    /** Device pixels per layout pixel where the tile is shown (2 on a Retina or 200% screen): covers are made so. */
+    private double outputScale() {
+        Window window = getScene() == null ? null : getScene().getWindow();
+        return window != null ? window.getOutputScaleX() : Screen.getPrimary().getOutputScaleX();
     }
 }
