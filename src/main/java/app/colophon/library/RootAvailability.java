@@ -5,7 +5,6 @@ import app.colophon.model.Library;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,14 +35,16 @@ final class RootAvailability {
         return null;
     }
 
-    /** The problem when the library knows files under the root but none of them is there, else null. */
-    static String emptiedProblem(Collection<Path> knownUnder, Collection<Path> presentUnder) {
-        return !knownUnder.isEmpty() && presentUnder.isEmpty() ? "unmounted?" : null;
-    }
-
     /** The root a file of the library lies under (the deepest, should roots of an old database overlap). */
     static Optional<Path> rootOf(Library library, Path file) {
-        return library.roots().stream().filter(file::startsWith).max(Comparator.comparingInt(Path::getNameCount));
+        // a loop, not a stream: a rescan asks this twice for each of the library's files
+        Path deepest = null;
+        for (Path root : library.roots()) {
+            if (file.startsWith(root) && (deepest == null || root.getNameCount() > deepest.getNameCount())) {
+                deepest = root;
+            }
+        }
+        return Optional.ofNullable(deepest);
     }
 
     /**

@@ -36,8 +36,7 @@ final class ScanAvailability {
             if (unavailable.containsKey(root)) {
                 continue;
             }
-            List<Path> knownUnder = known.keySet().stream().filter(p -> under(library, root, p)).toList();
-            if (RootAvailability.emptiedProblem(knownUnder, knownUnder.stream().filter(onDisk::contains).toList()) != null) {
+            if (emptied(library, root, known.keySet(), onDisk)) {
                 emptied.add(root);
             }
         }
@@ -49,6 +48,23 @@ final class ScanAvailability {
         Map<Path, String> ordered = new LinkedHashMap<>();
         library.roots().stream().filter(unavailable::containsKey).forEach(r -> ordered.put(r, unavailable.get(r)));
         return ordered;
+    }
+
+    /**
+     * Whether the library knows files under the root and none of them is on disk. It stops at the first known file
+     * found on disk, as nearly every scan does: listing every file under the root took 40 ms of a 10,000-book rescan.
+     */
+    private static boolean emptied(Library library, Path root, Set<Path> known, Set<Path> onDisk) {
+        boolean anyKnown = false;
+        for (Path path : known) {
+            if (under(library, root, path)) {
+                if (onDisk.contains(path)) {
+                    return false;
+                }
+                anyKnown = true;
+            }
+        }
+        return anyKnown;
     }
 
     private static boolean movedFilesShowUp(Library library, Path root, Listing listing, Map<Path, Stamp> known,
