@@ -22,7 +22,8 @@ public final class Colophon implements AutoCloseable {
         this.dataDir = dataDir;
         this.db = db;
         MetadataExtractor extractor = new MetadataExtractor(FormatReaders.standard());
-        this.libraries = new LibraryService(db, new LibraryScanner(db, extractor, tuning));
+        this.libraries = new LibraryService(db, new LibraryScanner(db, extractor, tuning),
+                new ShelfOrders(dataDir.resolve("cache")));
         this.resync = new ResyncService(db, extractor, tuning.fileBudget());
         this.editor = new MetadataEditor(db);
         this.covers = new CoverCache(db, dataDir.resolve("covers"));

@@ -26,11 +26,18 @@ public final class LibraryService {
     private final Database db;
     private final LibraryScanner scanner;
     private final LibraryWriter writer;
+    private final ShelfOrders shelfOrders;
 
-    public LibraryService(Database db, LibraryScanner scanner) {
+    public LibraryService(Database db, LibraryScanner scanner, ShelfOrders shelfOrders) {
         this.db = db;
         this.scanner = scanner;
         this.writer = new LibraryWriter(db);
+        this.shelfOrders = shelfOrders;
+    }
+
+    /** The order the window last showed each library's books in: a hint for its next start. */
+    public ShelfOrders shelfOrders() {
+        return shelfOrders;
     }
 
     public List<Library> libraries() {

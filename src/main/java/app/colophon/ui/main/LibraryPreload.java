@@ -1,15 +1,18 @@
 package app.colophon.ui.main;
 
 import app.colophon.library.LibraryService;
+import app.colophon.library.ShelfOrders;
 import app.colophon.model.BookSummary;
 import app.colophon.model.Library;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 
 /**
@@ -29,23 +32,79 @@ public record LibraryPreload(List<Library> libraries, Optional<Library> chosen, 
         if (chosen.isEmpty()) {
             return new LibraryPreload(libraries, chosen, List.of(), Map.of());
         }
-        List<BookSummary> summaries = service.summaries(chosen.get().id());
+        long libraryId = chosen.get().id();
+        List<BookSummary> summaries = service.summaries(libraryId);
         SortKeys.Keys[] computed = SortKeys.computeAll(summaries);
         Map<BookSummary, SortKeys.Keys> keys = new IdentityHashMap<>(summaries.size() * 2);
-        Sorting.Keyed[] keyed = new Sorting.Keyed[summaries.size()];
-        for (int i = 0; i < keyed.length; i++) {
-            BookSummary book = summaries.get(i);
-            keys.put(book, computed[i]);
-            keyed[i] = new Sorting.Keyed(computed[i], book);
+        for (int i = 0; i < computed.length; i++) {
+            keys.put(summaries.get(i), computed[i]);
         }
-        // by now the window is on screen and waits for these books; stable like Arrays.sort, split over the common
-        // pool's workers (with two cores it has one worker, and this is the plain sort)
-        Arrays.parallelSort(keyed, Sorting.saved(prefs).keyedComparator());
+        Sorting order = Sorting.saved(prefs);
+        ShelfOrders orders = service.shelfOrders();
+        long[] last = orders.last(libraryId, order.name());
+        Sorting.Keyed[] keyed = inOrder(summaries, computed, last);
+        if (last.length > 0) {
+            // nearly sorted already: the plain sort takes the runs as they are
+            Arrays.sort(keyed, order.keyedComparator());
+        } else {
+            // by now the window is on screen and waits for these books; stable like Arrays.sort, split over the
+            // common pool's workers (with two cores it has one worker, and this is the plain sort)
+            Arrays.parallelSort(keyed, order.keyedComparator());
+        }
         List<BookSummary> books = new ArrayList<>(keyed.length);
-        for (Sorting.Keyed k : keyed) {
-            books.add(k.book());
+        long[] shown = new long[keyed.length];
+        for (int i = 0; i < keyed.length; i++) {
+            books.add(keyed[i].book());
+            shown[i] = keyed[i].book().id();
+        }
+        if (!Arrays.equals(last, shown)) {
+            CompletableFuture.runAsync(() -> orders.remember(libraryId, order.name(), shown));
         }
         return new LibraryPreload(libraries, chosen, books, keys);
+    }
+
+    /**
+     * The books with their keys, in the order of {@code ids} as far as it names them (a book gone since is passed
+     * over), then the books it does not name, in the order they came. {@code books} come in the order of their ids.
+     */
+    static Sorting.Keyed[] inOrder(List<BookSummary> books, SortKeys.Keys[] keys, long[] ids) {
+        Sorting.Keyed[] out = new Sorting.Keyed[books.size()];
+        if (ids.length == 0) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = new Sorting.Keyed(keys[i], books.get(i));
+            }
+            return out;
+        }
+        long[] byId = new long[books.size()];
+        boolean ascending = true;
+        for (int i = 0; i < byId.length; i++) {
+            byId[i] = books.get(i).id();
+            ascending &= i == 0 || byId[i - 1] < byId[i];
+        }
+        Map<Long, Integer> index = ascending ? null : indexOf(byId);
+        boolean[] placed = new boolean[out.length];
+        int n = 0;
+        for (long id : ids) {
+            int at = ascending ? Arrays.binarySearch(byId, id) : index.getOrDefault(id, -1);
+            if (at >= 0 && !placed[at]) {
+                placed[at] = true;
+                out[n++] = new Sorting.Keyed(keys[at], books.get(at));
+            }
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (!placed[i]) {
+                out[n++] = new Sorting.Keyed(keys[i], books.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static Map<Long, Integer> indexOf(long[] ids) {
+        Map<Long, Integer> index = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            index.putIfAbsent(ids[i], i);
+        }
+        return index;
     }
 
     /** The library last shown, else the first that has folders. */
