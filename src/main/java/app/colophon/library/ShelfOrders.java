@@ -72,7 +72,9 @@ public final class ShelfOrders {
                 }
             }
             Files.createDirectories(dir);
-            Path partial = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+            // one name per library, not a fresh temporary file: a write cut short by the app quitting is overwritten
+            // next time instead of left behind
+            Path partial = dir.resolve(file.getFileName() + ".part");
             try {
                 Files.write(partial, bytes.toByteArray());
                 Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

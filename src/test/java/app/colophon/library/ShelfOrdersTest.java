@@ -46,6 +46,20 @@ class ShelfOrdersTest {
     }
 
     @Test
+    void aWriteCutShortIsReplacedAndLeavesOnlyTheOrder() throws IOException {
+        ShelfOrders orders = new ShelfOrders(temp.resolve("cache"));
+        Files.createDirectories(temp.resolve("cache"));
+        Files.write(temp.resolve("cache/shelf-order-7.bin.part"), new byte[] {9, 9, 9});
+
+        orders.remember(7, "TITLE", new long[] {5, 4});
+
+        assertThat(orders.last(7, "TITLE")).containsExactly(5, 4);
+        try (var files = Files.list(temp.resolve("cache"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("shelf-order-7.bin");
+        }
+    }
+
+    @Test
     void aDamagedFileReadsAsNoOrder() throws IOException {
         ShelfOrders orders = new ShelfOrders(temp.resolve("cache"));
         orders.remember(7, "TITLE", new long[] {30, 10, 20});
