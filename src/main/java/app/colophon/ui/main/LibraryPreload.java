@@ -7,7 +7,6 @@ import app.colophon.model.Library;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,27 +64,21 @@ public record LibraryPreload(List<Library> libraries, Optional<Library> chosen, 
 
     /**
      * The books with their keys, in the order of {@code ids} as far as it names them (a book gone since is passed
-     * over), then the books it does not name, in the order they came. {@code books} come in the order of their ids.
+     * over), then the books it does not name, in the order they came. The summaries come in the order of their ids,
+     * so each is found by a binary search; should they not, the hint is passed over.
      */
     static Sorting.Keyed[] inOrder(List<BookSummary> books, SortKeys.Keys[] keys, long[] ids) {
-        Sorting.Keyed[] out = new Sorting.Keyed[books.size()];
-        if (ids.length == 0) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = new Sorting.Keyed(keys[i], books.get(i));
-            }
-            return out;
-        }
         long[] byId = new long[books.size()];
         boolean ascending = true;
         for (int i = 0; i < byId.length; i++) {
             byId[i] = books.get(i).id();
             ascending &= i == 0 || byId[i - 1] < byId[i];
         }
-        Map<Long, Integer> index = ascending ? null : indexOf(byId);
+        Sorting.Keyed[] out = new Sorting.Keyed[books.size()];
         boolean[] placed = new boolean[out.length];
         int n = 0;
-        for (long id : ids) {
-            int at = ascending ? Arrays.binarySearch(byId, id) : index.getOrDefault(id, -1);
+        for (int j = 0; ascending && j < ids.length; j++) {
+            int at = Arrays.binarySearch(byId, ids[j]);
             if (at >= 0 && !placed[at]) {
                 placed[at] = true;
                 out[n++] = new Sorting.Keyed(keys[at], books.get(at));
@@ -97,14 +90,6 @@ public record LibraryPreload(List<Library> libraries, Optional<Library> chosen, 
             }
         }
         return out;
-    }
-
-    private static Map<Long, Integer> indexOf(long[] ids) {
-        Map<Long, Integer> index = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            index.putIfAbsent(ids[i], i);
-        }
-        return index;
     }
 
     /** The library last shown, else the first that has folders. */

@@ -83,6 +83,16 @@ class LibraryPreloadTest {
         assertThat(arranged).extracting(Sorting.Keyed::keys).containsExactly(keys[2], keys[0], keys[1], keys[3]);
     }
 
+    @Test
+    void summariesOutOfIdOrderPassTheLastOrderOver() {
+        List<BookSummary> books = List.of(book(2, "b"), book(1, "a"), book(3, "c"));
+        SortKeys.Keys[] keys = SortKeys.computeAll(books);
+
+        Sorting.Keyed[] arranged = LibraryPreload.inOrder(books, keys, new long[] {3, 1, 2});
+
+        assertThat(arranged).extracting(k -> k.book().id()).containsExactly(2L, 1L, 3L);
+    }
+
     private static BookSummary book(long id, String title) {
         return new BookSummary(id, 1, title, null, List.of(Contributor.author("A")), List.of(), Instant.EPOCH, null);
     }
