@@ -82,7 +82,7 @@ final class ParallelReader implements AutoCloseable {
         }
 
         private void fill() {
-            while (!stopped && inFlight.size() < tuning.threads() * 4 && pending.hasNext()) {
+            while (!stopped && inFlight.size() < tuning.threads() * 4 + tuning.batchSize() && pending.hasNext()) {
                 Path path = pending.next();
                 inFlight.addLast(new Submitted(path, pool.submit(() -> extractor.read(path))));
             }
