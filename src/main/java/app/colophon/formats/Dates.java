@@ -65,11 +65,16 @@ public final class Dates {
             return year;
         }
         int d = parse(day);
-        String ym = year + "-" + String.format(Locale.ROOT, "%02d", mo);
+        String ym = year + "-" + twoDigits(mo);
         if (d < 1 || d > 31) {
             return ym;
         }
-        return ym + "-" + String.format(Locale.ROOT, "%02d", d);
+        return ym + "-" + twoDigits(d);
+    }
+
+    /** 1..99 as two digits; String.format showed in the profiles of first scans. */
+    static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     private static int parse(String s) {

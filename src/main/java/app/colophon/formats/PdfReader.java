@@ -285,8 +285,9 @@ public final class PdfReader implements FormatReader {
             if (calendar.get(Calendar.ERA) != GregorianCalendar.AD || year < 1 || year > 9999) {
                 return null;
             }
-            return String.format(Locale.ROOT, "%04d-%02d-%02d", year,
-                    calendar.get(Calendar.MONTH) + 1, calendar.get(Calendar.DAY_OF_MONTH));
+            return "0".repeat(4 - Integer.toString(year).length()) + year + "-"
+                    + Dates.twoDigits(calendar.get(Calendar.MONTH) + 1) + "-"
+                    + Dates.twoDigits(calendar.get(Calendar.DAY_OF_MONTH));
         }
         // PDFBox could not read it as a date: take what we can from the D:YYYYMMDD prefix.
         String raw = info.getCOSObject().getString(COSName.CREATION_DATE);
