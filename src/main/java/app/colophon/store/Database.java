@@ -79,7 +79,7 @@ public final class Database implements AutoCloseable {
             }
             Database db = readOnly ? openReadOnly(absolute) : new Database(absolute, new CachingConnectionSource(
                     "jdbc:sqlite:" + absolute + "?journal_mode=WAL&synchronous=NORMAL&foreign_keys=true"
-                            + "&transaction_mode=IMMEDIATE&busy_timeout=" + BUSY_TIMEOUT_MS), false);
+                            + "&transaction_mode=IMMEDIATE&temp_store=MEMORY&busy_timeout=" + BUSY_TIMEOUT_MS), false);
             db.connections.setMaxConnectionsFree(8);
             if (readOnly) {
                 db.requireCurrentSchema();

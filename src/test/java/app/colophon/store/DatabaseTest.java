@@ -59,6 +59,19 @@ class DatabaseTest {
     }
 
     @Test
+    void statementJournalsAreKeptInMemory() throws SQLException {
+        // On disk, a first scan of 10,000 books wrote ~400 MB of statement journal to /var/tmp (strace: 260,000 writes)
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            var connection = db.connections().getReadWriteConnection("book");
+            try {
+                assertThat(connection.queryForLong("PRAGMA temp_store")).isEqualTo(2L); // MEMORY
+            } finally {
+                db.connections().releaseConnection(connection);
+            }
+        }
+    }
+
+    @Test
     void foreignKeysAreEnforced() {
         try (Database db = Database.open(temp.resolve("c.db"))) {
             BookFile orphan = file(999_999L, temp.resolve("x.epub"));
