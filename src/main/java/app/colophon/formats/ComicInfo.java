@@ -89,7 +89,7 @@ final class ComicInfo {
         if (type == null) {
             return false;
         }
-        for (String t : type.trim().split("\\s+")) {
+        for (String t : Text.words(type)) {
             if (t.equalsIgnoreCase("FrontCover")) {
                 return true;
             }
@@ -99,7 +99,7 @@ final class ComicInfo {
 
     private static Integer imageIndex(String raw) {
         String v = raw == null ? "" : raw.trim();
-        if (!v.matches("\\d{1,9}")) {
+        if (!Dates.isDigits(v, 1, 9)) {
             return null;
         }
         return Integer.parseInt(v);

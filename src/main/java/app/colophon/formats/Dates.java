@@ -57,7 +57,7 @@ public final class Dates {
 
     /** Builds an ISO date from parts that may be missing or out of range (e.g. ComicInfo Year/Month/Day). */
     public static String ymd(String year, String month, String day) {
-        if (year == null || !year.matches("\\d{4}")) {
+        if (year == null || !isDigits(year, 4, 4)) {
             return null;
         }
         int mo = parse(month);
@@ -78,9 +78,22 @@ public final class Dates {
     }
 
     private static int parse(String s) {
-        if (s == null || !s.trim().matches("\\d{1,2}")) {
+        if (s == null || !isDigits(s.trim(), 1, 2)) {
             return -1;
         }
         return Integer.parseInt(s.trim());
+    }
+
+    /** Whether s is min to max ASCII digits; String.matches compiled its pattern on every call of a scan. */
+    static boolean isDigits(String s, int min, int max) {
+        if (s.length() < min || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -21,6 +21,8 @@ public final class FilepathParser {
             "\\(([^()]+?)(?:\\s*#\\s*|\\s*,\\s*book\\s+|\\s+book\\s+)(\\d+(?:\\.\\d+)?)\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMIC_NUMBER = Pattern.compile(
             "^(.*?\\S)\\s+(?:v|vol\\.?\\s*|#|c)(\\d+(?:\\.\\d+)?)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING_DASHES = Pattern.compile("[\\s\\-–]+$");
+    private static final Pattern LOOSE_ENDS = Pattern.compile("^[\\s\\-–—:.]+|[\\s\\-–—:,]+$");
     private static final String NAME_SEPARATORS = "\\s*[,;&]\\s*";
 
     private FilepathParser() {
@@ -62,7 +64,7 @@ public final class FilepathParser {
         if (isComic && seriesName == null && title != null) {
             // Keeps "Saga v01" as the title: removing the number would give every volume the same title.
             Matcher comic = COMIC_NUMBER.matcher(title);
-            String comicSeries = comic.matches() ? Text.clean(comic.group(1).replaceAll("[\\s\\-–]+$", "")) : null;
+            String comicSeries = comic.matches() ? Text.clean(TRAILING_DASHES.matcher(comic.group(1)).replaceAll("")) : null;
             if (comicSeries != null) {
                 b.series(new SeriesEntry(comicSeries, Text.finiteNumber(comic.group(2))));
             }
@@ -99,7 +101,7 @@ public final class FilepathParser {
         if (t == null) {
             return null;
         }
-        t = t.replaceAll("^[\\s\\-–—:.]+|[\\s\\-–—:,]+$", "");
+        t = LOOSE_ENDS.matcher(t).replaceAll("");
         return t.isEmpty() ? null : t;
     }
 }

@@ -28,7 +28,7 @@ final class OpfPackage {
             if (properties == null) {
                 return false;
             }
-            for (String p : properties.trim().split("\\s+")) {
+            for (String p : Text.words(properties)) {
                 if (p.equals(property)) {
                     return true;
                 }

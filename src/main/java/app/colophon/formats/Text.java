@@ -11,6 +11,8 @@ public final class Text {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LINE_SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
     private static final Pattern MANY_NEWLINES = Pattern.compile("\\n\\s*\\n\\s*(\\n\\s*)+");
+    private static final java.util.Map<String, Pattern> SEPARATORS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern SPACE_AROUND_NEWLINE = Pattern.compile(" ?\\n ?");
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>");
     private static final Pattern BLOCK_BREAK = Pattern.compile("(?i)<\\s*(br\\s*/?|/p|/div|/li|/h[1-6]|/tr)\\s*>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
@@ -113,7 +115,7 @@ public final class Text {
         }
         String s = CONTROL.matcher(value.replace("\r\n", "\n")).replaceAll("");
         s = LINE_SPACES.matcher(s).replaceAll(" ");
-        s = s.replaceAll(" ?\\n ?", "\n");
+        s = SPACE_AROUND_NEWLINE.matcher(s).replaceAll("\n");
         s = MANY_NEWLINES.matcher(s).replaceAll("\n\n").trim();
         return s.isEmpty() ? null : s;
     }
@@ -159,12 +161,18 @@ public final class Text {
         if (value == null) {
             return out;
         }
-        for (String part : value.split(separatorRegex)) {
+        // String.split compiles a pattern of more than one character on every call, and this runs per value read
+        for (String part : SEPARATORS.computeIfAbsent(separatorRegex, Pattern::compile).split(value)) {
             String c = clean(part);
             if (c != null) {
                 out.add(c);
             }
         }
         return out;
+    }
+
+    /** The words of a space-separated list (an attribute's tokens), as {@code value.trim().split("\\s+")}. */
+    public static String[] words(String value) {
+        return SPACES.split(value.trim());
     }
 }

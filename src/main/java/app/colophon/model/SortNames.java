@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The name a person is sorted by when the file gives none ("Last, First"), after the rules of docs/DECISIONS.md
@@ -14,6 +15,8 @@ import java.util.Set;
  */
 public final class SortNames {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern BRACKETS = Pattern.compile("\\s*[(\\[][^)\\]]*[)\\]]");
     private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d",
             "esq", "junior", "senior");
     private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "rev");
@@ -35,7 +38,7 @@ public final class SortNames {
         }
         String written = name.strip();
         String base = withoutBrackets(written);
-        List<String> tokens = new ArrayList<>(List.of(base.split("\\s+")));
+        List<String> tokens = new ArrayList<>(List.of(WHITESPACE.split(base)));
         List<String> suffix = new ArrayList<>();
         while (tokens.size() > 1 && isSuffix(tokens.get(tokens.size() - 1))) {
             suffix.add(0, stripComma(tokens.remove(tokens.size() - 1)));
@@ -107,7 +110,7 @@ public final class SortNames {
 
     /** "Jane Doe (editor)" → "Jane Doe"; a name that is nothing but brackets stays as written. */
     private static String withoutBrackets(String name) {
-        String out = name.replaceAll("\\s*[(\\[][^)\\]]*[)\\]]", "").strip();
+        String out = BRACKETS.matcher(name).replaceAll("").strip();
         return out.isEmpty() ? name : out;
     }
 }

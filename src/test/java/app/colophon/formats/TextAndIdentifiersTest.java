@@ -206,7 +206,7 @@ class TextAndIdentifiersTest {
     @ParameterizedTest(name = "{0}-{1}-{2} -> {3}")
     @CsvSource(nullValues = "-", value = {"2021,3,5,2021-03-05", "2021,12,-,2021-12", "2021,-,-,2021",
             "2021,0,5,2021", "2021,13,5,2021", "2021,2,0,2021-02", "2021,' 3 ',' 7 ',2021-03-07", "21,3,5,-", "-,3,5,-",
-            "2021,x,5,2021"})
+            "2021,x,5,2021", "20211,3,5,-", "'2021 ',3,5,-", "2021,003,5,2021", "2021,3,123,2021-03", "٢٠٢١,3,5,-"})
     void buildsPartialDatesFromParts(String year, String month, String day, String expected) {
         assertThat(Dates.ymd(year, month, day)).isEqualTo(expected);
     }
