@@ -4,6 +4,7 @@ import app.colophon.library.LibraryWalker.DiskFile;
 import app.colophon.library.LibraryWalker.Listing;
 import app.colophon.model.BookFile;
 import app.colophon.model.Library;
+import app.colophon.store.BookRepository;
 import app.colophon.store.Database;
 import app.colophon.store.FileRepository.Stamp;
 
@@ -204,6 +205,7 @@ public final class LibraryScanner {
             return;
         }
         db.inTransaction(() -> {
+            NewGroups groups = moves.isEmpty() ? new NewGroups(libraryId, batch, known) : null;
             for (FileReading reading : batch) {
                 LibraryWriter.Applied applied = null;
                 if (!moves.isEmpty() && !known.contains(reading.path())) {
@@ -219,7 +221,12 @@ public final class LibraryScanner {
                     continue;
                 }
                 if (applied == null) {
-                    applied = writer.apply(libraryId, reading, false, known.contains(reading.path()));
+                    boolean isKnown = known.contains(reading.path());
+                    applied = writer.apply(libraryId, reading, false, isKnown,
+                            groups == null || isKnown || groups.mayHaveBook(reading));
+                    if (groups != null && applied.bookCreated()) {
+                        groups.created(reading);
+                    }
                 }
                 counts.read++;
                 if (reading.failed()) {
@@ -233,6 +240,29 @@ public final class LibraryScanner {
             }
         });
         batch.clear();
+    }
+
+    /**
+     * Which new files of a batch may join a book already there: asked once for the batch (inside its transaction, so
+     * no other writer can add one meanwhile) instead of once per file, a query per book of a first scan. Moves relocate
+     * books as they go, so a batch with moves in play lets each file ask for itself.
+     */
+    private final class NewGroups {
+        private final Set<BookRepository.Group> withBooks;
+        private final Set<BookRepository.Group> created = new HashSet<>();
+
+        NewGroups(long libraryId, List<FileReading> batch, Set<Path> known) {
+            withBooks = writer.withBooks(libraryId, batch.stream().filter(r -> !known.contains(r.path())).toList());
+        }
+
+        boolean mayHaveBook(FileReading reading) {
+            BookRepository.Group group = LibraryWriter.groupOf(reading);
+            return withBooks.contains(group) || created.contains(group);
+        }
+
+        void created(FileReading reading) {
+            created.add(LibraryWriter.groupOf(reading));
+        }
     }
 
     private static final class Counts {

@@ -8,12 +8,15 @@ import app.colophon.model.Field;
 import app.colophon.model.FieldValues;
 import app.colophon.model.FileField;
 import app.colophon.model.FileFormat;
+import app.colophon.store.BookRepository;
 import app.colophon.store.Database;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes readings into the database: the one place where a file on disk becomes file and book records.
@@ -44,6 +47,15 @@ final class LibraryWriter {
      * reading's path (a scan's new file), which spares a query per file of a first scan.
      */
     Applied apply(long libraryId, FileReading reading, boolean forceRefresh, boolean mayBeKnown) {
+        return apply(libraryId, reading, forceRefresh, mayBeKnown, true);
+    }
+
+    /**
+     * As {@link #apply(long, FileReading, boolean, boolean)}; {@code groupMayHaveBook} false says no book of the
+     * library has the reading's folder and group key (a scan asks for a whole batch at once: {@link #withBooks}).
+     */
+    Applied apply(long libraryId, FileReading reading, boolean forceRefresh, boolean mayBeKnown,
+                  boolean groupMayHaveBook) {
         Optional<BookFile> existing = mayBeKnown ? db.files().findByPath(libraryId, reading.path()) : Optional.empty();
         Book book;
         if (existing.isPresent()) {
@@ -51,7 +63,7 @@ final class LibraryWriter {
         } else {
             String folder = folderOf(reading.path());
             String key = groupKey(reading);
-            Optional<Book> group = db.books().findByGroup(libraryId, folder, key);
+            Optional<Book> group = groupMayHaveBook ? db.books().findByGroup(libraryId, folder, key) : Optional.empty();
             if (group.isEmpty()) {
                 // A new book has this one file: its values follow from the reading, with nothing to read back.
                 FieldValues<BookField<?>> values = MergeRules.merge(BookField.none(),
@@ -220,6 +232,18 @@ final class LibraryWriter {
      */
     static boolean needsCompany(FileReading reading) {
         return isChapterFile(reading.format()) && (reading.audio() == null || !reading.audio().audiobook());
+    }
+
+    /** The group a new file would join a book by. */
+    static BookRepository.Group groupOf(FileReading reading) {
+        return new BookRepository.Group(folderOf(reading.path()), groupKey(reading));
+    }
+
+    /** Of the groups of these readings, those a book of the library has, in one query. */
+    Set<BookRepository.Group> withBooks(long libraryId, List<FileReading> readings) {
+        Set<BookRepository.Group> groups = new HashSet<>();
+        readings.forEach(r -> groups.add(groupOf(r)));
+        return db.books().withBooks(libraryId, groups);
     }
 
     /** Whether the library already has the book a new file would join. */

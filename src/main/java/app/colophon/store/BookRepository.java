@@ -5,8 +5,10 @@ import app.colophon.model.BookField;
 import app.colophon.model.BookSummary;
 import app.colophon.model.FieldValues;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 public interface BookRepository {
@@ -14,6 +16,13 @@ public interface BookRepository {
     Optional<Book> find(long id);
 
     Optional<Book> findByGroup(long libraryId, String folder, String groupKey);
+
+    /** Where files of one book live: a folder and a group key (the file name's stem, or a chapter file's album). */
+    record Group(String folder, String key) {
+    }
+
+    /** Of these groups, those a book of the library has: one query for what {@link #findByGroup} asks one by one. */
+    Set<Group> withBooks(long libraryId, Collection<Group> groups);
 
     Book insert(long libraryId, String folder, String groupKey, FieldValues<BookField<?>> fields);
 

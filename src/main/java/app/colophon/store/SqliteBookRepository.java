@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,6 +66,26 @@ final class SqliteBookRepository implements BookRepository {
             s.setString(2, folder);
             s.setString(3, groupKey);
         }, SqliteBookRepository::book);
+    }
+
+    @Override
+    public Set<Group> withBooks(long libraryId, Collection<Group> groups) {
+        if (groups.isEmpty()) {
+            return Set.of();
+        }
+        StringBuilder json = new StringBuilder(groups.size() * 96).append('[');
+        for (Group g : groups) {
+            FieldCodec.quote(json.append(json.length() > 1 ? ",[" : "["), g.folder());
+            FieldCodec.quote(json.append(','), g.key());
+            json.append(']');
+        }
+        String array = json.append(']').toString();
+        return new HashSet<>(jdbc.query("book", "SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) j WHERE EXISTS "
+                + "(SELECT 1 FROM book b WHERE b.library_id = ? AND b.folder = j.value ->> 0 AND b.group_key = j.value ->> 1)",
+                s -> {
+                    s.setString(1, array);
+                    s.setLong(2, libraryId);
+                }, r -> new Group(r.getString(1), r.getString(2))));
     }
 
     @Override

@@ -83,6 +83,23 @@ class LibraryScannerTest {
     }
 
     @Test
+    void aFileJoinsTheBookAFileOfAnEarlierBatchOfTheSameScanMade() {
+        // Names sort "Zed.m4b" < "m000.epub" … < "zed.epub": the two files of one book are read 100 files apart, two
+        // batches apart (TestLibrary writes 50 files a batch), and each batch asks at once which of its books exist.
+        Corpus.copy("generated/gen-audiobook-chapters.m4b", lib.root, "Zed.m4b");
+        for (int i = 0; i < 100; i++) {
+            Corpus.copy("epub/epubcheck-minimal.epub", lib.root, String.format("m%03d.epub", i));
+        }
+        Corpus.copy("epub/stump-book.epub", lib.root, "zed.epub");
+
+        ScanReport report = lib.scan();
+
+        assertThat(report.booksAdded()).isEqualTo(101);
+        assertThat(lib.book(lib.fileAt(lib.root.resolve("zed.epub")).bookId()).files()).extracting(BookFile::format)
+                .containsExactlyInAnyOrder(FileFormat.EPUB, FileFormat.M4B);
+    }
+
+    @Test
     void bookValuesComeFromTheEpubBeforeTheAudiobookWhateverTheScanOrder() throws IOException {
         Corpus.copy("generated/gen-audiobook-chapters.m4b", lib.root, "Alice.m4b");
         lib.scan();
