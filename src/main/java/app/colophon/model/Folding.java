@@ -54,7 +54,27 @@ public final class Folding {
         if (text == null) {
             return "";
         }
-        return NOT_A_WORD.matcher(fold(text)).replaceAll(" ").strip();
+        String folded = fold(text);
+        return isAscii(folded) ? asciiWords(folded) : NOT_A_WORD.matcher(folded).replaceAll(" ").strip();
+    }
+
+    /** {@link #words} of ASCII text without the regex (the search index folds every author, series and tag written). */
+    private static String asciiWords(String folded) {
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean gap = false;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+                if (gap && out.length() > 0) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
     }
 
     /** Letters that carry no separate mark, so decomposition leaves them as they are; null for the others. */
