@@ -89,9 +89,8 @@ public final class SafeXml {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        // The JDK's factory hands back the last reader, reset, once it was closed (every caller closes in a
-        // finally): making a new one per document was a tenth of an EPUB's reading time. The factory is per thread.
-        f.setProperty("reuse-instance", true);
+        // Not "reuse-instance": a reused reader kept what a 15 MB title had grown in it, and 60 such EPUBs ran a 1 GB heap
+        // out of memory (BoundedValuesTest), for a few percent of an EPUB's reading time.
         f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("external resource refused: " + systemId);
         });
