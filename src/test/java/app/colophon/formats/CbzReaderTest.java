@@ -419,6 +419,14 @@ class CbzReaderTest {
     }
 
     @Test
+    void theParsersReasonIsOneShortLineWithoutItsPositionNotation() throws Exception {
+        Path cbz = cbz(entry("ComicInfo.xml", bytes("<ComicInfo>\n<Title>&undeclared;</Title></ComicInfo>")));
+
+        assertThatThrownBy(() -> reader.read(cbz))
+                .hasMessage("Failed to parse CBZ: invalid ComicInfo.xml (Undeclared general entity \"undeclared\" at line 2)");
+    }
+
+    @Test
     void neverResolvesAnExternalEntity() throws Exception {
         String secret = "SECRET-" + UUID.randomUUID();
         Path secretFile = Files.writeString(dir.resolve("secret.txt"), secret);
