@@ -14,23 +14,36 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * Reads files on several threads and hands the readings back in the order of the input, keeping only a small
- * window in flight (bounded memory). A file that exceeds its time budget becomes an error reading.
+ * Reads files on several threads and hands the readings back in the order of the input. Up to a batch of files is
+ * read ahead, so the readers go on while the writer commits; what the readings ahead may hold is bounded by the
+ * characters of their values ({@link #READ_AHEAD_CHARS}): a reading over that bound is dropped and read again when
+ * its turn comes, so a run of files with 256K-character descriptions cannot fill the heap. A file that exceeds its
+ * time budget becomes an error reading.
  */
 final class ParallelReader implements AutoCloseable {
+
+    /** Characters of values the readings ahead of the writer may hold: ~16 MB, thousands of ordinary readings. */
+    static final long READ_AHEAD_CHARS = 8_000_000;
 
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
     private final MetadataExtractor extractor;
     private final ScanTuning tuning;
+    private final long aheadChars;
     private final ExecutorService pool;
 
     ParallelReader(MetadataExtractor extractor, ScanTuning tuning) {
+        this(extractor, tuning, READ_AHEAD_CHARS);
+    }
+
+    ParallelReader(MetadataExtractor extractor, ScanTuning tuning, long aheadChars) {
         this.extractor = extractor;
         this.tuning = tuning;
+        this.aheadChars = aheadChars;
         int pool = POOL_NUMBER.incrementAndGet();
         AtomicInteger thread = new AtomicInteger();
         ThreadFactory daemons = r -> {
@@ -50,9 +63,15 @@ final class ParallelReader implements AutoCloseable {
         private final Iterator<Path> pending;
         private final BooleanSupplier cancelled;
         private final Deque<Submitted> inFlight = new ArrayDeque<>();
+        /** Characters held by readings done and not yet handed over. */
+        private final AtomicLong held = new AtomicLong();
         private boolean stopped;
 
-        private record Submitted(Path path, Future<FileReading> future) {
+        private record Submitted(Path path, Future<Ahead> future) {
+        }
+
+        /** A reading done ahead and its weight; no reading when it was dropped for the bound. */
+        private record Ahead(FileReading reading, long chars) {
         }
 
         private Run(Iterator<Path> pending, BooleanSupplier cancelled) {
@@ -81,16 +100,38 @@ final class ParallelReader implements AutoCloseable {
             return stopped;
         }
 
+        /** Characters held by readings done ahead and not yet handed over (for tests). */
+        long held() {
+            return held.get();
+        }
+
         private void fill() {
-            while (!stopped && inFlight.size() < tuning.threads() * 4 + tuning.batchSize() && pending.hasNext()) {
+            // a window near its bound reads no further ahead than before the read-ahead, so little is read twice
+            int window = held.get() > aheadChars / 2 ? tuning.threads() * 4 : tuning.threads() * 4 + tuning.batchSize();
+            while (!stopped && inFlight.size() < window && pending.hasNext()) {
                 Path path = pending.next();
-                inFlight.addLast(new Submitted(path, pool.submit(() -> extractor.read(path))));
+                inFlight.addLast(new Submitted(path, pool.submit(() -> readAhead(path))));
             }
+        }
+
+        private Ahead readAhead(Path path) {
+            FileReading reading = extractor.read(path);
+            long chars = chars(reading);
+            if (held.addAndGet(chars) > aheadChars) {
+                held.addAndGet(-chars);
+                return new Ahead(null, 0);
+            }
+            return new Ahead(reading, chars);
         }
 
         private FileReading await(Submitted s) {
             try {
-                return s.future().get(tuning.fileBudget().toMillis(), TimeUnit.MILLISECONDS);
+                Ahead ahead = s.future().get(tuning.fileBudget().toMillis(), TimeUnit.MILLISECONDS);
+                if (ahead.reading() == null) {
+                    return readAgain(s.path());
+                }
+                held.addAndGet(-ahead.chars());
+                return ahead.reading();
             } catch (TimeoutException e) {
                 s.future().cancel(true);
                 replaceStuckThread();
@@ -115,9 +156,55 @@ final class ParallelReader implements AutoCloseable {
             executor.setCorePoolSize(executor.getCorePoolSize() + 1);
         }
 
+        /** A reading dropped for the bound, read now on a thread of its own within the same time budget. */
+        private FileReading readAgain(Path path) {
+            try {
+                return new BudgetedReader(extractor, tuning.fileBudget()).read(path);
+            } catch (ColophonException e) {
+                if (!Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                stopped = true;
+                return timedOut(path);
+            }
+        }
+
         private FileReading timedOut(Path path) {
             return extractor.timedOut(path, tuning.fileBudget());
         }
+    }
+
+    /** What a reading holds, in characters of its path, values and notes: the measure of the read-ahead's bound. */
+    static long chars(FileReading reading) {
+        long chars = reading.path().toString().length() + length(reading.error());
+        for (var field : reading.bookValues().fields()) {
+            chars += chars(reading.bookValues().value(field));
+        }
+        for (var field : reading.fileValues().fields()) {
+            chars += chars(reading.fileValues().value(field));
+        }
+        for (String note : reading.cut()) {
+            chars += note.length();
+        }
+        return chars;
+    }
+
+    private static long chars(Object value) {
+        if (value instanceof String text) {
+            return text.length();
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            long chars = 0;
+            for (Object element : list) {
+                chars += element instanceof String text ? text.length() : String.valueOf(element).length();
+            }
+            return chars;
+        }
+        return value == null ? 0 : 16;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     @Override
