@@ -134,7 +134,7 @@ class ArchitectureTest {
     static final ArchRule onlyFormatsUseTheEpubAndPdfLibraries = noClasses()
             .that().resideOutsideOfPackage("app.colophon.formats..")
             .should().dependOnClassesThat().resideInAnyPackage("nl.siegmann..", "net.sf.jazzlib..",
-                    "org.apache.pdfbox..", "org.apache.fontbox..");
+                    "org.apache.pdfbox..", "org.apache.fontbox..", "com.ctc.wstx..", "org.codehaus.stax2..");
 
     // The rules catch what they forbid: each is checked against a class (below, in the root package) that breaks it.
 
@@ -161,6 +161,11 @@ class ArchitectureTest {
     @Test
     void readerLibraryRuleCatchesAClassOutsideFormatsUsingEpublib() {
         assertCaught(onlyFormatsUseTheEpubAndPdfLibraries, UsesEpublib.class);
+    }
+
+    @Test
+    void readerLibraryRuleCatchesAClassOutsideFormatsUsingWoodstox() {
+        assertCaught(onlyFormatsUseTheEpubAndPdfLibraries, UsesWoodstox.class);
     }
 
     @Test
@@ -206,6 +211,10 @@ class ArchitectureTest {
 
     static final class UsesEpublib {
         nl.siegmann.epublib.domain.Book book;
+    }
+
+    static final class UsesWoodstox {
+        com.ctc.wstx.stax.WstxInputFactory factory;
     }
 
     static final class UsesTheStore {
