@@ -89,13 +89,11 @@ final class ComicArchive {
         return true;
     }
 
-    /** The parser's own words without its "ParseError at [row,col]" preamble or position, kept to one short line. */
+    /** The parser's own words without its position ("…\n at [row,col {unknown-source}]: [1,760]"), one short line. */
     private static String xmlProblem(XMLStreamException e) {
         String message = Zips.describe(e);
-        int at = message.indexOf("Message:");
-        String words = at >= 0 ? message.substring(at + "Message:".length()) : message;
-        int position = words.indexOf(" at [row,col"); // Woodstox's "…\n at [row,col {unknown-source}]: [1,760]"
-        String problem = Text.clean(position >= 0 ? words.substring(0, position) : words);
+        int position = message.indexOf(" at [row,col");
+        String problem = Text.clean(position >= 0 ? message.substring(0, position) : message);
         if (problem == null) {
             problem = e.getClass().getSimpleName();
         }

@@ -99,7 +99,7 @@ final class ComicInfo {
 
     private static Integer imageIndex(String raw) {
         String v = raw == null ? "" : raw.trim();
-        if (!Dates.isDigits(v, 1, 9)) {
+        if (!Text.isDigits(v, 1, 9)) {
             return null;
         }
         return Integer.parseInt(v);

@@ -57,7 +57,7 @@ public final class Dates {
 
     /** Builds an ISO date from parts that may be missing or out of range (e.g. ComicInfo Year/Month/Day). */
     public static String ymd(String year, String month, String day) {
-        if (year == null || !isDigits(year, 4, 4)) {
+        if (year == null || !Text.isDigits(year, 4, 4)) {
             return null;
         }
         int mo = parse(month);
@@ -73,27 +73,14 @@ public final class Dates {
     }
 
     /** 1..99 as two digits; String.format showed in the profiles of first scans. */
-    static String twoDigits(int n) {
+    private static String twoDigits(int n) {
         return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     private static int parse(String s) {
-        if (s == null || !isDigits(s.trim(), 1, 2)) {
+        if (s == null || !Text.isDigits(s.trim(), 1, 2)) {
             return -1;
         }
         return Integer.parseInt(s.trim());
-    }
-
-    /** Whether s is min to max ASCII digits; String.matches compiled its pattern on every call of a scan. */
-    static boolean isDigits(String s, int min, int max) {
-        if (s.length() < min || s.length() > max) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -285,9 +286,7 @@ public final class PdfReader implements FormatReader {
             if (calendar.get(Calendar.ERA) != GregorianCalendar.AD || year < 1 || year > 9999) {
                 return null;
             }
-            return "0".repeat(4 - Integer.toString(year).length()) + year + "-"
-                    + Dates.twoDigits(calendar.get(Calendar.MONTH) + 1) + "-"
-                    + Dates.twoDigits(calendar.get(Calendar.DAY_OF_MONTH));
+            return LocalDate.of(year, calendar.get(Calendar.MONTH) + 1, calendar.get(Calendar.DAY_OF_MONTH)).toString();
         }
         // PDFBox could not read it as a date: take what we can from the D:YYYYMMDD prefix.
         String raw = info.getCOSObject().getString(COSName.CREATION_DATE);

@@ -84,9 +84,9 @@ public final class SafeXml {
     }
 
     private static XMLInputFactory newFactory() {
-        // Woodstox, named rather than looked up (its service entry would not make it the JDK's or FXML's parser):
-        // making a JDK reader (its security manager, entity manager and property tables) was a fifth of an EPUB's
-        // reading, ~70 us a document; a Woodstox reader costs ~15 us and parses as fast.
+        // Woodstox, named rather than looked up, so the readers get it and these settings whatever the class path
+        // offers: making a JDK reader (its security manager, entity manager and property tables) was a fifth of an
+        // EPUB's reading, ~70 us a document; a Woodstox reader costs ~15 us and parses as fast.
         XMLInputFactory f = new com.ctc.wstx.stax.WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

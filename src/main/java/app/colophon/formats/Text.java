@@ -171,6 +171,19 @@ public final class Text {
         return out;
     }
 
+    /** Whether s is min to max ASCII digits; String.matches compiled its pattern on every call of a scan. */
+    static boolean isDigits(String s, int min, int max) {
+        if (s.length() < min || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The words of a space-separated list (an attribute's tokens), as {@code value.trim().split("\\s+")}. */
     public static String[] words(String value) {
         return SPACES.split(value.trim());

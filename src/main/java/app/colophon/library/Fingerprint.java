@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 
@@ -19,6 +20,8 @@ final class Fingerprint {
 
     static final int END_BYTES = 64 * 1024;
     private static final String VERSION = "v1";
+    /** Eight lower-case hex digits per checksum, leading zeros kept: the text stored since v1. */
+    private static final HexFormat HEX = HexFormat.of();
 
     private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(END_BYTES));
 
@@ -36,16 +39,10 @@ final class Fingerprint {
             long tailStart = Math.max(head, size - END_BYTES);
             update(channel, tailStart, size - tailStart, c, d);
             // by hand: String.format cost more than both checksums together (JFR, first scans)
-            return VERSION + ':' + size + ':' + hex8(c.getValue()) + hex8(d.getValue());
+            return VERSION + ':' + size + ':' + HEX.toHexDigits((int) c.getValue()) + HEX.toHexDigits((int) d.getValue());
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** A 32-bit checksum as eight lower-case hex digits, leading zeros kept. */
-    static String hex8(long value) {
-        String hex = Long.toHexString(value & 0xFFFF_FFFFL);
-        return "0".repeat(8 - hex.length()) + hex;
     }
 
     /** The size a fingerprint was taken at, or -1 if it is not one. */

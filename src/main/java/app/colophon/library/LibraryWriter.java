@@ -39,20 +39,14 @@ final class LibraryWriter {
      * then its book's values are derived again from all the book's files and merged.
      */
     Applied apply(long libraryId, FileReading reading, boolean forceRefresh) {
-        return apply(libraryId, reading, forceRefresh, true);
+        return apply(libraryId, reading, forceRefresh, true, true);
     }
 
     /**
      * As {@link #apply(long, FileReading, boolean)}; {@code mayBeKnown} false says the library has no record at the
-     * reading's path (a scan's new file), which spares a query per file of a first scan.
-     */
-    Applied apply(long libraryId, FileReading reading, boolean forceRefresh, boolean mayBeKnown) {
-        return apply(libraryId, reading, forceRefresh, mayBeKnown, true);
-    }
-
-    /**
-     * As {@link #apply(long, FileReading, boolean, boolean)}; {@code groupMayHaveBook} false says no book of the
-     * library has the reading's folder and group key (a scan asks for a whole batch at once: {@link #withBooks}).
+     * reading's path (a scan's new file), and {@code groupMayHaveBook} false that no book of the library has the
+     * reading's folder and group key (a scan asks for a whole batch at once: {@link #withBooks}); each spares a query
+     * per file of a first scan.
      */
     Applied apply(long libraryId, FileReading reading, boolean forceRefresh, boolean mayBeKnown,
                   boolean groupMayHaveBook) {
@@ -248,6 +242,7 @@ final class LibraryWriter {
 
     /** Whether the library already has the book a new file would join. */
     boolean hasBookFor(long libraryId, FileReading reading) {
-        return db.books().findByGroup(libraryId, folderOf(reading.path()), groupKey(reading)).isPresent();
+        BookRepository.Group group = groupOf(reading);
+        return db.books().findByGroup(libraryId, group.folder(), group.key()).isPresent();
     }
 }

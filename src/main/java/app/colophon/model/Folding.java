@@ -64,7 +64,7 @@ public final class Folding {
         boolean gap = false;
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') { // fold() left no capitals
                 if (gap && out.length() > 0) {
                     out.append(' ');
                 }
