@@ -1,5 +1,9 @@
 package app.colophon.library;
 
+import app.colophon.model.Contributor;
+import app.colophon.model.Identifier;
+import app.colophon.model.SeriesEntry;
+
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -196,11 +200,28 @@ final class ParallelReader implements AutoCloseable {
         if (value instanceof java.util.Collection<?> list) {
             long chars = 0;
             for (Object element : list) {
-                chars += element instanceof String text ? text.length() : String.valueOf(element).length();
+                chars += element(element);
             }
             return chars;
         }
         return value == null ? 0 : 16;
+    }
+
+    /** A list element's characters from its parts: its {@code toString()} cost more than the rest of the measure. */
+    private static long element(Object element) {
+        if (element instanceof String text) {
+            return text.length();
+        }
+        if (element instanceof Contributor c) {
+            return length(c.name()) + length(c.role()) + length(c.fileAs());
+        }
+        if (element instanceof SeriesEntry e) {
+            return length(e.name()) + 16;
+        }
+        if (element instanceof Identifier id) {
+            return length(id.value()) + 16;
+        }
+        return 16;
     }
 
     private static int length(String text) {

@@ -4,8 +4,15 @@ import app.colophon.formats.FormatReader;
 import app.colophon.formats.FormatReaders;
 import app.colophon.formats.ParsedMetadata;
 import app.colophon.model.BookField;
+import app.colophon.model.Contributor;
 import app.colophon.model.FileFormat;
+import app.colophon.model.Identifier;
+import app.colophon.model.IdentifierType;
+import app.colophon.model.SeriesEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -79,6 +86,41 @@ class ParallelReaderTest {
         FileReading reading = extractor(1_000).read(files(1).get(0));
 
         assertThat(ParallelReader.chars(reading)).isGreaterThan(1_000 + reading.path().toString().length());
+    }
+
+    /** Each kind of list element with a text of {@code length} characters, within what the extractor keeps. */
+    static List<Arguments> longListElements() {
+        String name = "w".repeat(900);
+        String id = "9".repeat(200);
+        return List.of(Arguments.of(ParsedMetadata.builder().author(new Contributor(name, null, null)), 900),
+                Arguments.of(ParsedMetadata.builder().author(new Contributor("A", null, name)), 900),
+                Arguments.of(ParsedMetadata.builder().series(new SeriesEntry(name, 2.0)), 900),
+                Arguments.of(ParsedMetadata.builder().tag(name), 900),
+                Arguments.of(ParsedMetadata.builder().identifier(new Identifier(IdentifierType.OTHER, id)), 200),
+                Arguments.of(ParsedMetadata.builder().narrator(name), 900));
+    }
+
+    @ParameterizedTest
+    @MethodSource("longListElements")
+    void aReadingWeighsTheTextOfEveryKindOfListElement(ParsedMetadata.Builder metadata, int length) {
+        FileReading reading = new MetadataExtractor(new FormatReaders(List.of(reader(metadata.build()))))
+                .read(files(1).get(0));
+
+        assertThat(ParallelReader.chars(reading)).isGreaterThanOrEqualTo(length + reading.path().toString().length());
+    }
+
+    private static FormatReader reader(ParsedMetadata metadata) {
+        return new FormatReader() {
+            @Override
+            public FileFormat format() {
+                return FileFormat.EPUB;
+            }
+
+            @Override
+            public ParsedMetadata read(Path file) {
+                return metadata;
+            }
+        };
     }
 
     private MetadataExtractor extractor(int descriptionLength) {
