@@ -23,6 +23,11 @@ public final class FilepathParser {
             "^(.*?\\S)\\s+(?:v|vol\\.?\\s*|#|c)(\\d+(?:\\.\\d+)?)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_DASHES = Pattern.compile("[\\s\\-–]+$");
     private static final Pattern LOOSE_ENDS = Pattern.compile("^[\\s\\-–—:.]+|[\\s\\-–—:,]+$");
+    /**
+     * What {@link #LOOSE_ENDS} can take off either end of a title, and the line terminators its {@code $} may stand
+     * before: a title that neither starts nor ends with one of these is left as the regex would leave it.
+     */
+    private static final String LOOSE_END_CHARS = " \t\n\u000B\f\r-–—:.,\u0085\u2028\u2029";
     private static final String NAME_SEPARATORS = "\\s*[,;&]\\s*";
 
     private FilepathParser() {
@@ -35,16 +40,13 @@ public final class FilepathParser {
 
         ParsedMetadata.Builder b = ParsedMetadata.builder();
         // Underscores stand for spaces in names too: "[Frank_Herbert]_Dune" is by "Frank Herbert".
-        Text.split(spaces(firstGroup(AUTHORS, stem, folder)), NAME_SEPARATORS)
+        Text.split(spaces(firstGroup(AUTHORS, '[', stem, folder)), NAME_SEPARATORS)
                 .forEach(a -> b.author(Contributor.author(a)));
-        Text.split(spaces(firstGroup(NARRATORS, stem, folder)), NAME_SEPARATORS).forEach(b::narrator);
+        Text.split(spaces(firstGroup(NARRATORS, '{', stem, folder)), NAME_SEPARATORS).forEach(b::narrator);
 
-        Matcher series = SERIES.matcher(stem);
-        if (!series.find()) {
-            series = SERIES.matcher(folder);
-            if (!series.find()) {
-                series = null;
-            }
+        Matcher series = find(SERIES, '(', stem);
+        if (series == null) {
+            series = find(SERIES, '(', folder);
         }
         // "( Book 1)" names no series (found by fuzzing: a null name took the whole scan down)
         String seriesName = series == null ? null : Text.clean(series.group(1).replace('_', ' '));
@@ -83,25 +85,46 @@ public final class FilepathParser {
         return s == null ? null : s.replace('_', ' ');
     }
 
-    private static String firstGroup(Pattern pattern, String stem, String folder) {
-        Matcher m = pattern.matcher(stem);
-        if (m.find()) {
-            return m.group(1);
+    private static String firstGroup(Pattern pattern, char opening, String stem, String folder) {
+        Matcher m = find(pattern, opening, stem);
+        if (m == null) {
+            m = find(pattern, opening, folder);
         }
-        m = pattern.matcher(folder);
-        return m.find() ? m.group(1) : null;
+        return m == null ? null : m.group(1);
+    }
+
+    /**
+     * The pattern's first match in {@code s}, or null; each pattern here starts with its bracket, and most names
+     * have none, so a name without it is not searched (the regexes were a tenth of reading an EPUB).
+     */
+    private static Matcher find(Pattern pattern, char opening, String s) {
+        if (s.indexOf(opening) < 0) {
+            return null;
+        }
+        Matcher m = pattern.matcher(s);
+        return m.find() ? m : null;
+    }
+
+    private static String removeAll(Pattern pattern, char opening, String s) {
+        return s.indexOf(opening) < 0 ? s : pattern.matcher(s).replaceAll(" ");
     }
 
     /** The name with the author, narrator and series groups removed; null when nothing is left. */
     private static String title(String name) {
-        String t = AUTHORS.matcher(name).replaceAll(" ");
-        t = NARRATORS.matcher(t).replaceAll(" ");
-        t = SERIES.matcher(t).replaceAll(" ");
+        String t = removeAll(AUTHORS, '[', name);
+        t = removeAll(NARRATORS, '{', t);
+        t = removeAll(SERIES, '(', t);
         t = Text.clean(t.replace('_', ' '));
         if (t == null) {
             return null;
         }
-        t = LOOSE_ENDS.matcher(t).replaceAll("");
+        if (isLooseEnd(t.charAt(0)) || isLooseEnd(t.charAt(t.length() - 1))) {
+            t = LOOSE_ENDS.matcher(t).replaceAll("");
+        }
         return t.isEmpty() ? null : t;
+    }
+
+    private static boolean isLooseEnd(char c) {
+        return LOOSE_END_CHARS.indexOf(c) >= 0;
     }
 }

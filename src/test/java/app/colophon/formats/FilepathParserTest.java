@@ -36,6 +36,10 @@ class FilepathParserTest {
             /lib/The_Left_Hand_of_Darkness.epub                      | The Left Hand of Darkness | -                 | -                  | -
             /lib/[Frank_Herbert]_Dune_(Dune_#1).epub                 | Dune                    | Frank Herbert       | -                  | Dune #1
             /lib/Dune - .epub                                        | Dune                    | -                   | -                  | -
+            /lib/— Dune:.epub                                        | Dune                    | -                   | -                  | -
+            /lib/Dune,.epub                                          | Dune                    | -                   | -                  | -
+            /lib/Dune..epub                                          | Dune.                   | -                   | -                  | -
+            /lib/: Dune.epub                                         | Dune                    | -                   | -                  | -
             """)
     void readsTitleAuthorsNarratorsAndSeriesFromTheFileName(String path, String title, String authors,
             String narrators, String series) {
