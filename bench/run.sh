@@ -117,11 +117,11 @@ CP="$APP_CP:$BUILD/bench-classes"
 JAR=$BUILD/colophon.jar
 GEN_VERSION=$(grep -o 'VERSION = "[0-9]*"' "$REPO/bench/src/colophon/bench/Generate.java" | grep -o '[0-9]\+')
 bench_java() { java -Dcolophon.corpus="$CORPUS" -cp "$CP" "$@"; }
-# The JVM flags (-XX:…, -Xlog:…) among the installed launcher's options (packaging/app.conf), and the app's
+# The JVM flags (-XX:…, -Xlog:…, -Xms…) among the installed launcher's options (packaging/app.conf), and the app's
 # class-data sharing archive made as packaging/build.sh makes it (a training run, app.colophon.StartupTraining):
 # every measured Colophon process gets them, as the installed `colophon` command and the desktop app run; rows
 # marked "plain" run `java -jar` without either.
-LAUNCHER_JVM_OPTS=$(sed -n 's/^JAVA_OPTIONS=//p' "$SRC/packaging/app.conf" | tr ' ' '\n' | grep -E '^-(XX|Xlog):' | tr '\n' ' ' || true)
+LAUNCHER_JVM_OPTS=$(sed -n 's/^JAVA_OPTIONS=//p' "$SRC/packaging/app.conf" | tr ' ' '\n' | grep -E '^-(XX:|Xlog:|Xms|Xmx|Xss)' | tr '\n' ' ' || true)
 ARCHIVE=$BUILD/colophon.jsa
 rm -f "$ARCHIVE"
 if [ -f "$SRC/src/main/java/app/colophon/StartupTraining.java" ]; then
