@@ -1,9 +1,12 @@
 package app.colophon.cli;
 
 import app.colophon.library.Colophon;
+import app.colophon.library.EarlyWalk;
 import app.colophon.library.Futures;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,11 +27,26 @@ public final class EarlyOpen {
     private EarlyOpen() {
     }
 
-    /** Starts opening {@code dataDir} if the arguments name a command that will open it (not only for its help). */
+    /**
+     * Starts opening {@code dataDir} if the arguments name a command that will open it (not only for its help), and
+     * for {@code scan <folder>…} walking the folders too ({@link EarlyWalk}).
+     */
     public static synchronized void startFor(LaunchArguments args, Path dataDir) {
         if (OPENING_COMMANDS.contains(args.command()) && !args.helpOnly()) {
             folder = dataDir;
             opening = CompletableFuture.supplyAsync(() -> Colophon.open(dataDir));
+            if (args.command().equals("scan") && !args.options() && !args.operands().isEmpty()) {
+                walkEarly(args.operands());
+            }
+        }
+    }
+
+    /** Folders that are not paths at all are left to the command, which says so. */
+    private static void walkEarly(List<String> operands) {
+        try {
+            EarlyWalk.start(operands.stream().map(Path::of).toList());
+        } catch (InvalidPathException e) {
+            // no early walk: the scan reports the bad folder
         }
     }
 

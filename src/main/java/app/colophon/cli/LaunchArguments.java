@@ -1,6 +1,9 @@
 package app.colophon.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -11,8 +14,10 @@ import java.util.Set;
  * @param command  the first argument that is neither an option nor the value of {@code --data-dir}, or ""
  * @param options  whether any option other than {@code --data-dir} was given
  * @param helpOnly whether {@code --help}, {@code -h}, {@code --version}, {@code -V} or the {@code help} command was given
+ * @param operands the arguments after the command that are neither options nor the value of {@code --data-dir}
+ *                 (the folders of {@code scan}); all of them once an argument is {@code --}
  */
-public record LaunchArguments(Path dataDir, String command, boolean options, boolean helpOnly) {
+public record LaunchArguments(Path dataDir, String command, boolean options, boolean helpOnly, List<String> operands) {
 
     private static final Set<String> HELP = Set.of("--help", "-h", "--version", "-V");
 
@@ -21,9 +26,13 @@ public record LaunchArguments(Path dataDir, String command, boolean options, boo
         String command = "";
         boolean options = false;
         boolean help = false;
+        List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--data-dir")) {
+            if (a.equals("--") && !command.isEmpty()) {
+                operands.addAll(Arrays.asList(args).subList(i + 1, args.length));
+                break;
+            } else if (a.equals("--data-dir")) {
                 if (i + 1 < args.length) {
                     dataDir = Path.of(args[++i]);
                 }
@@ -35,9 +44,11 @@ public record LaunchArguments(Path dataDir, String command, boolean options, boo
             } else if (command.isEmpty()) {
                 command = a;
                 help |= a.equals("help");
+            } else {
+                operands.add(a);
             }
         }
-        return new LaunchArguments(dataDir, command, options, help);
+        return new LaunchArguments(dataDir, command, options, help, List.copyOf(operands));
     }
 
     /** No command and no option but {@code --data-dir}: the window, on that data folder. */

@@ -48,7 +48,8 @@ public final class LibraryScanner {
                 .orElseThrow(() -> new NotFoundException("No library with id " + libraryId));
         // What the database knows is read while the folders are walked: each is about half of a rescan.
         CompletableFuture<List<Stamp>> stamps = CompletableFuture.supplyAsync(() -> db.files().stamps(libraryId));
-        Listing listing = LibraryWalker.walk(library).without(db.excluded().paths(libraryId));
+        Listing listing = EarlyWalk.take(library.roots()).orElseGet(() -> LibraryWalker.walk(library))
+                .without(db.excluded().paths(libraryId));
         Map<Path, Stamp> known = new HashMap<>();
         for (Stamp s : Futures.join(stamps)) {
             known.put(s.path(), s);

@@ -75,13 +75,18 @@ final class LibraryWalker {
     }
 
     static Listing walk(Library library) {
+        return walk(library.roots());
+    }
+
+    /** The listing of a library whose roots are {@code roots}, in that order. */
+    static Listing walk(List<Path> roots) {
         List<DiskFile> files = new ArrayList<>();
         Set<Path> unreadable = new HashSet<>();
         List<ScanReport.FileError> skipped = new ArrayList<>();
         Map<Path, String> unavailable = new LinkedHashMap<>();
-        List<Path> realRoots = realPaths(library.roots());
+        List<Path> realRoots = realPaths(roots);
         Map<Object, Integer> seen = new HashMap<>(); // across roots too: a link in one root may lead into another
-        for (Path root : library.roots()) {
+        for (Path root : roots) {
             String problem = RootAvailability.folderProblem(root);
             if (problem != null) {
                 unavailable.put(root, problem);
