@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
     private final boolean readOnly;
     /** Writers of this process queue here, fairly, instead of polling SQLite's busy handler. */
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final OrmliteLibraryRepository libraries;
+    private final SqliteLibraryRepository libraries;
     private final SqliteBookRepository books;
     private final SqliteFileRepository files;
     private final SqliteBookSearch search;
@@ -40,8 +40,8 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.connections = connections;
         this.readOnly = readOnly;
-        this.libraries = new OrmliteLibraryRepository(connections);
         Jdbc jdbc = new Jdbc(connections);
+        this.libraries = new SqliteLibraryRepository(jdbc);
         this.index = new SearchIndex(jdbc);
         this.books = new SqliteBookRepository(jdbc, index);
         this.files = new SqliteFileRepository(jdbc, index);
@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
                 db.requireCurrentSchema();
             } else {
                 db.inTransaction(() -> {
-                    OrmliteLibraryRepository.call(() -> Migrations.apply(db.connections));
+                    Jdbc.call(() -> Migrations.apply(db.connections));
                     if (db.books.searchIndexEmpty()) {
                         // books without search words: a database made before schema 5, indexed here, once
                         db.books.reindexAll();

@@ -43,7 +43,7 @@ final class Jdbc {
     }
 
     <T> List<T> query(String table, String sql, Binder binder, RowReader<T> reader) {
-        return OrmliteLibraryRepository.call(() -> {
+        return call(() -> {
             DatabaseConnection connection = connections.getReadOnlyConnection(table);
             try {
                 return withStatement(connection, sql, statement -> {
@@ -112,7 +112,7 @@ final class Jdbc {
 
     /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
     int update(String table, String sql, Binder binder) {
-        return OrmliteLibraryRepository.call(() -> {
+        return call(() -> {
             DatabaseConnection connection = connections.getReadWriteConnection(table);
             try {
                 return withStatement(connection, sql, statement -> {
@@ -127,7 +127,7 @@ final class Jdbc {
 
     /** Runs an INSERT … RETURNING id; returns the new row's id. */
     long insert(String table, String sql, Binder binder) {
-        return OrmliteLibraryRepository.call(() -> {
+        return call(() -> {
             DatabaseConnection connection = connections.getReadWriteConnection(table);
             try {
                 return withStatement(connection, sql, statement -> {
@@ -187,5 +187,27 @@ final class Jdbc {
 
     static void set(PreparedStatement s, int index, Object value) throws SQLException {
         s.setObject(index, value);
+    }
+
+    static <T> T call(SqlCall<T> call) {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            throw new StoreException("Database error: " + rootMessage(e), e);
+        }
+    }
+
+    /** ORMLite wraps the driver's exception; its message ("[SQLITE_CONSTRAINT_FOREIGNKEY] …") is the useful one. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    @FunctionalInterface
+    interface SqlCall<T> {
+        T run() throws SQLException;
     }
 }
