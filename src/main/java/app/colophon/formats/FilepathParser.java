@@ -95,7 +95,7 @@ public final class FilepathParser {
 
     /**
      * The pattern's first match in {@code s}, or null; each pattern here starts with its bracket, and most names
-     * have none, so a name without it is not searched (the regexes were a tenth of reading an EPUB).
+     * have none, so a name without it is not searched (these regexes were ~3% of the readers' time in a first scan).
      */
     private static Matcher find(Pattern pattern, char opening, String s) {
         if (s.indexOf(opening) < 0) {

@@ -36,7 +36,7 @@ public final class Database implements AutoCloseable {
     private final SqliteExcludedFileRepository excluded;
     private final SearchIndex index;
 
-    private Database(Path file, JdbcPooledConnectionSource connections, boolean readOnly) throws SQLException {
+    private Database(Path file, JdbcPooledConnectionSource connections, boolean readOnly) {
         this.file = file;
         this.connections = connections;
         this.readOnly = readOnly;
