@@ -23,6 +23,8 @@ public final class EarlyOpen {
 
     private static Path folder;
     private static CompletableFuture<Colophon> opening;
+    /** The last early walk started, done when it is (for tests that must know). */
+    private static CompletableFuture<?> walking = CompletableFuture.completedFuture(null);
 
     private EarlyOpen() {
     }
@@ -44,10 +46,14 @@ public final class EarlyOpen {
     /** Folders that are not paths at all are left to the command, which says so. */
     private static void walkEarly(List<String> operands) {
         try {
-            EarlyWalk.start(operands.stream().map(Path::of).toList());
+            walking = EarlyWalk.start(operands.stream().map(Path::of).toList());
         } catch (InvalidPathException e) {
             // no early walk: the scan reports the bad folder
         }
+    }
+
+    static synchronized CompletableFuture<?> walking() {
+        return walking;
     }
 
     /** The folder opened early if it is {@code dataDir}, else a fresh open. Each early open is handed out once. */

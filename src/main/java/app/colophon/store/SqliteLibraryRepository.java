@@ -58,13 +58,11 @@ final class SqliteLibraryRepository implements LibraryRepository {
     @Override
     public Library addRoot(long libraryId, Path root) {
         String path = root.toAbsolutePath().normalize().toString();
-        jdbc.update("library_root", "INSERT INTO library_root (library_id, path) SELECT ?, ? WHERE NOT EXISTS "
-                + "(SELECT 1 FROM library_root WHERE library_id = ? AND path = ?)", s -> {
-                    s.setLong(1, libraryId);
-                    s.setString(2, path);
-                    s.setLong(3, libraryId);
-                    s.setString(4, path);
-                });
+        // UNIQUE (library_id, path): a root added again is left as it is
+        jdbc.update("library_root", "INSERT OR IGNORE INTO library_root (library_id, path) VALUES (?, ?)", s -> {
+            s.setLong(1, libraryId);
+            s.setString(2, path);
+        });
         return find(libraryId).orElseThrow(() -> new StoreException("No library " + libraryId, null));
     }
 
