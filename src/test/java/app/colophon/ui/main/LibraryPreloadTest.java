@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -72,14 +74,23 @@ class LibraryPreloadTest {
         assertThat(preload.keys()).hasSize(4);
     }
 
-    @Test
-    void theLastOrderPutsTheBooksItNamesFirstThenTheOthersAsTheyCame() {
-        List<BookSummary> books = List.of(book(1, "a"), book(2, "b"), book(3, "c"), book(4, "d"));
+    /**
+     * Ids one after another, with gaps (still found by their offset), and spread out (found by a binary search). The
+     * last order names the third book, an id that is not there, the first book, the third again and an id below
+     * the first.
+     */
+    @ParameterizedTest(name = "ids {0}, {1}, {2}, {3}")
+    @CsvSource({"1, 2, 3, 4, 42, 0", "10, 11, 13, 14, 12, 9", "1, 100, 1000, 5000, 42, -7",
+            "5, 6, 7, 9223372036854775807, 8, -9223372036854775808",
+            "-9223372036854775808, -9223372036854775807, 9223372036854775806, 9223372036854775807, 0, -5"})
+    void theLastOrderPutsTheBooksItNamesFirstThenTheOthersAsTheyCame(long a, long b, long c, long d, long absent,
+                                                                      long below) {
+        List<BookSummary> books = List.of(book(a, "a"), book(b, "b"), book(c, "c"), book(d, "d"));
         SortKeys.Keys[] keys = SortKeys.computeAll(books);
 
-        Sorting.Keyed[] arranged = LibraryPreload.inOrder(books, keys, new long[] {3, 42, 1, 3});
+        Sorting.Keyed[] arranged = LibraryPreload.inOrder(books, keys, new long[] {c, absent, a, c, below});
 
-        assertThat(arranged).extracting(k -> k.book().id()).containsExactly(3L, 1L, 2L, 4L);
+        assertThat(arranged).extracting(k -> k.book().id()).containsExactly(c, a, b, d);
         assertThat(arranged).extracting(Sorting.Keyed::keys).containsExactly(keys[2], keys[0], keys[1], keys[3]);
     }
 
