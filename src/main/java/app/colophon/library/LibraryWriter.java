@@ -111,9 +111,20 @@ final class LibraryWriter {
         return next.equals(stored) ? stored : db.files().update(libraryId, next);
     }
 
-    /** A resync's new values of a book from its files, once: derived afresh for a reset, merged otherwise. */
-    Optional<Book> rederive(long bookId, ResyncMode mode) {
-        return mode == ResyncMode.RESET ? resetBook(bookId) : rederive(bookId, mode.forceRefresh());
+    /**
+     * A resync's new values of a book from its files, once: derived afresh for a reset, merged otherwise. The book
+     * and its files are as the caller read them in this transaction (a resync read them anyway: reading them again
+     * here was two of a resync's eight queries). A book without files left is deleted: empty.
+     */
+    Optional<Book> rederive(Book book, List<BookFile> files, ResyncMode mode) {
+        if (files.isEmpty()) {
+            db.books().delete(book.id());
+            return Optional.empty();
+        }
+        FieldValues<BookField<?>> derived = BookValues.derive(files);
+        FieldValues<BookField<?>> next = mode == ResyncMode.RESET ? derived
+                : MergeRules.merge(book.fields(), derived, mode.forceRefresh());
+        return Optional.of(next.equals(book.fields()) ? book : db.books().updateFields(book, next));
     }
 
     /**
@@ -132,19 +143,6 @@ final class LibraryWriter {
         return updated(libraryId, stored, fresh);
     }
 
-    /** Reset of a book: its values are derived from its files afresh, nothing of the stored ones kept. */
-    private Optional<Book> resetBook(long bookId) {
-        Optional<Book> book = db.books().find(bookId);
-        List<BookFile> files = db.files().ofBook(bookId);
-        if (book.isEmpty() || files.isEmpty()) {
-            book.ifPresent(b -> db.books().delete(b.id()));
-            return Optional.empty();
-        }
-        FieldValues<BookField<?>> derived = BookValues.derive(files);
-        return Optional.of(derived.equals(book.get().fields()) ? book.get()
-                : db.books().updateFields(book.get(), derived));
-    }
-
     private static <F extends Field<?>> FieldValues<F> withoutManual(FieldValues<F> values) {
         FieldValues<F> result = FieldValues.empty(values.fields());
         for (Field<?> field : values.fields()) {
@@ -161,11 +159,7 @@ final class LibraryWriter {
         if (book.isEmpty()) {
             return Optional.empty();
         }
-        if (db.files().ofBook(bookId).isEmpty()) {
-            db.books().delete(bookId);
-            return Optional.empty();
-        }
-        return Optional.of(rederive(book.get(), forceRefresh));
+        return rederive(book.get(), db.files().ofBook(bookId), forceRefresh ? ResyncMode.REFRESH : ResyncMode.SCAN);
     }
 
     private Book rederive(Book book, boolean forceRefresh) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Resync of one book or one file from disk (DESIGN §5), inline, in three modes (scan, refresh, reset). A file is
@@ -97,9 +98,7 @@ public final class ResyncService implements Resync {
             throw new ParseFailedException(failed.size() == 1 ? failed.get(0).error() : String.join("; ", failures));
         }
         return db.inTransaction(() -> {
-            if (db.books().find(bookId).isEmpty()) {
-                throw new NotFoundException("No book with id " + bookId);
-            }
+            Book current = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
             gone.forEach(f -> db.files().delete(f.id()));
             if (good.isEmpty()) {
                 db.books().delete(bookId);
@@ -112,8 +111,13 @@ public final class ResyncService implements Resync {
                 // a reset clears the manual values of the files it could not read, too
                 failed.forEach(reading -> writer.updateFile(book.libraryId(), reading, mode));
             }
-            Book updated = writer.rederive(bookId, mode).orElseThrow();
-            return new ResyncResult.Updated(withFiles(updated), null, failures,
+            List<BookFile> now = db.files().ofBook(bookId);
+            Optional<Book> updated = writer.rederive(current, now, mode);
+            if (updated.isEmpty()) {
+                // its files went to another book while they were read (a scan running beside this resync)
+                return new ResyncResult.Removed(!gone.isEmpty(), true);
+            }
+            return new ResyncResult.Updated(new BookWithFiles(updated.get(), now), null, failures,
                     gone.stream().map(BookFile::path).toList());
         });
     }
