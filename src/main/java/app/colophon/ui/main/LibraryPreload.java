@@ -34,12 +34,12 @@ public record LibraryPreload(List<Library> libraries, Optional<Library> chosen, 
         }
         long libraryId = chosen.get().id();
         List<BookSummary> summaries = service.summaries(libraryId);
-        SortKeys.Keys[] computed = SortKeys.computeAll(summaries);
+        Sorting order = Sorting.saved(prefs);
+        SortKeys.Keys[] computed = SortKeys.computeAll(summaries, order.needsCompleteKeys());
         Map<BookSummary, SortKeys.Keys> keys = new IdentityHashMap<>(summaries.size() * 2);
         for (int i = 0; i < computed.length; i++) {
             keys.put(summaries.get(i), computed[i]);
         }
-        Sorting order = Sorting.saved(prefs);
         ShelfOrders orders = service.shelfOrders();
         long[] last = orders.last(libraryId, order.name());
         Sorting.Keyed[] keyed = inOrder(summaries, computed, last);

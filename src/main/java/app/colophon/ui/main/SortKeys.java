@@ -22,7 +22,11 @@ import java.util.stream.IntStream;
  */
 final class SortKeys {
 
-    record Keys(String title, String author, String series, double seriesNumber) {
+    /**
+     * @param complete false when only the title key was made ({@link #computeAll(List, boolean)}): the author and
+     *                 series keys are then null until {@link #complete} makes them
+     */
+    record Keys(String title, String author, String series, double seriesNumber, boolean complete) {
     }
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -41,12 +45,22 @@ final class SortKeys {
 
     /** The keys of each book, in the list's order; made on all cores (the window is on screen, waiting for them). */
     static Keys[] computeAll(List<BookSummary> books) {
+        return computeAll(books, true);
+    }
+
+    /**
+     * As {@link #computeAll(List)}; with {@code complete} false only the title keys, for a window that opens sorted by
+     * title or date: an author's sort name and a series' folded name were a third of the keys' time, and a window
+     * of 250,000 books waits for them. Sorting by author or series completes them first ({@link #completeAll}).
+     */
+    static Keys[] computeAll(List<BookSummary> books, boolean complete) {
         Keys[] keys = new Keys[books.size()];
         // An author's sort name is worked out once per name, not once per book: 100,000 books have a quarter as many
         // authors, and deriving "Last, First" is the dearest part of a key.
         Map<Contributor, String> authorKeys = new ConcurrentHashMap<>();
         Function<Contributor, String> authorKey = c -> authorKeys.computeIfAbsent(c, SortKeys::authorKey);
-        IntStream.range(0, keys.length).parallel().forEach(i -> keys[i] = make(books.get(i), authorKey));
+        IntStream.range(0, keys.length).parallel().forEach(i -> keys[i] = complete ? make(books.get(i), authorKey)
+                : titleOnly(books.get(i)));
         return keys;
     }
 
@@ -54,8 +68,30 @@ final class SortKeys {
         keys = computed;
     }
 
+    /** The book's keys; at least its title key (enough for the title and date orders). */
     Keys of(BookSummary book) {
         return keys.computeIfAbsent(book, b -> make(b, SortKeys::authorKey));
+    }
+
+    /** The book's keys with its author and series keys. */
+    Keys complete(BookSummary book) {
+        Keys known = of(book);
+        if (known.complete()) {
+            return known;
+        }
+        Keys made = make(book, SortKeys::authorKey);
+        keys.put(book, made);
+        return made;
+    }
+
+    /** Makes the author and series keys every book still lacks, on all cores, before a sort that needs them. */
+    void completeAll() {
+        List<BookSummary> lacking = keys.entrySet().stream().filter(e -> !e.getValue().complete())
+                .map(Map.Entry::getKey).toList();
+        Keys[] made = computeAll(lacking, true);
+        for (int i = 0; i < made.length; i++) {
+            keys.put(lacking.get(i), made[i]);
+        }
     }
 
     private static String authorKey(Contributor author) {
@@ -63,14 +99,19 @@ final class SortKeys {
     }
 
     private static Keys make(BookSummary b, Function<Contributor, String> authorKey) {
-        String title = fold(b.sortTitle() != null ? b.sortTitle() : b.title());
-        if (b.sortTitle() == null) {
-            title = withoutLeadingArticle(title);
-        }
         String author = b.authors().isEmpty() ? null : authorKey.apply(b.authors().get(0));
         String series = b.series().isEmpty() ? null : fold(b.series().get(0).name());
         Double number = b.series().isEmpty() ? null : b.series().get(0).number();
-        return new Keys(title, author, series, number == null ? Double.MAX_VALUE : number);
+        return new Keys(titleKey(b), author, series, number == null ? Double.MAX_VALUE : number, true);
+    }
+
+    private static Keys titleOnly(BookSummary b) {
+        return new Keys(titleKey(b), null, null, Double.MAX_VALUE, false);
+    }
+
+    private static String titleKey(BookSummary b) {
+        String title = fold(b.sortTitle() != null ? b.sortTitle() : b.title());
+        return b.sortTitle() == null ? withoutLeadingArticle(title) : title;
     }
 
     private static String withoutLeadingArticle(String folded) {

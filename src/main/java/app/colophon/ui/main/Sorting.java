@@ -33,9 +33,21 @@ public enum Sorting {
 
     private static final Comparator<String> TEXT = Comparator.nullsLast(Comparator.naturalOrder());
 
-    /** Orders by the folded keys (case, accents and leading articles ignored), then by id for a stable order. */
+    /**
+     * Orders by the folded keys (case, accents and leading articles ignored), then by id for a stable order. For the
+     * author and series orders the keys are completed first ({@link SortKeys#completeAll}), all at once.
+     */
     Comparator<BookSummary> comparator(SortKeys keys) {
-        return (a, b) -> compare(keys.of(a), a, keys.of(b), b);
+        if (!needsCompleteKeys()) {
+            return (a, b) -> compare(keys.of(a), a, keys.of(b), b);
+        }
+        keys.completeAll();
+        return (a, b) -> compare(keys.complete(a), a, keys.complete(b), b);
+    }
+
+    /** Whether this order compares author or series keys, not only titles, dates and ids. */
+    boolean needsCompleteKeys() {
+        return this == AUTHOR || this == SERIES;
     }
 
     /** A book with its sort keys at hand: sorting these needs no key lookups. */

@@ -71,6 +71,19 @@ class SortKeysTest {
     }
 
     @Test
+    void titleOnlyKeysHaveTheTitleKeyAndGetTheRestWhenCompleted() {
+        BookSummary book = new BookSummary(1, 1, "The Hobbit", null, List.of(new Contributor("Émile Zola", null)),
+                List.of(new SeriesEntry("Saga", 2.0)), Instant.EPOCH, null);
+        SortKeys keys = new SortKeys();
+        keys.reset(new java.util.IdentityHashMap<>(java.util.Map.of(book, SortKeys.computeAll(List.of(book), false)[0])));
+
+        assertThat(keys.of(book)).extracting(SortKeys.Keys::title, SortKeys.Keys::author, SortKeys.Keys::complete)
+                .containsExactly("hobbit", null, false);
+        assertThat(keys.complete(book)).isEqualTo(SortKeys.compute(List.of(book)).get(book));
+        assertThat(keys.of(book).complete()).isTrue();
+    }
+
+    @Test
     void keysMadeOnSeveralThreadsComeInTheOrderOfTheBooks() {
         List<BookSummary> books = IntStream.range(0, 20_000)
                 .mapToObj(i -> new BookSummary(i, 1, "The Title " + i, null, List.of(), List.of(), Instant.EPOCH, null))

@@ -9,7 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,33 @@ class SortingTest {
         List<Long> expected = Stream.of(expectedIds.trim().split(" ")).map(Long::valueOf).toList();
         assertThat(viaLookups).extracting(BookSummary::id).isEqualTo(expected);
         assertThat(Stream.of(keyed).map(k -> k.book().id()).toList()).isEqualTo(expected);
+    }
+
+    /**
+     * A window that opened sorted by title holds only title keys; sorting it by author or series makes the rest first,
+     * and the order is the one complete keys give.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "TITLE,      2 3 5 4 1",
+            "AUTHOR,     2 3 1 5 4",
+            "SERIES,     3 2 5 4 1",
+            "DATE_ADDED, 1 3 4 2 5"})
+    void keysMadeForTheTitleOrderSortEveryOrderAsCompleteKeysDo(Sorting order, String expectedIds) {
+        SortKeys.Keys[] titlesOnly = SortKeys.computeAll(BOOKS, false);
+        Map<BookSummary, SortKeys.Keys> map = new IdentityHashMap<>();
+        for (int i = 0; i < titlesOnly.length; i++) {
+            map.put(BOOKS.get(i), titlesOnly[i]);
+        }
+        SortKeys keys = new SortKeys();
+        keys.reset(map);
+        List<BookSummary> sorted = new ArrayList<>(BOOKS);
+
+        sorted.sort(order.comparator(keys));
+
+        assertThat(sorted).extracting(BookSummary::id)
+                .isEqualTo(Stream.of(expectedIds.trim().split(" ")).map(Long::valueOf).toList());
+        assertThat(BOOKS).allMatch(b -> keys.of(b).complete() == order.needsCompleteKeys());
     }
 
     private static BookSummary book(long id, String title, String author, String series, Double number, long added) {
