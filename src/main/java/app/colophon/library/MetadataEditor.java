@@ -4,12 +4,16 @@ import app.colophon.model.Book;
 import app.colophon.model.BookField;
 import app.colophon.model.BookFile;
 import app.colophon.model.BookWithFiles;
+import app.colophon.model.Contributor;
 import app.colophon.model.Edits;
+import app.colophon.model.Field;
 import app.colophon.model.FileField;
+import app.colophon.model.ValueKind;
 import app.colophon.store.Database;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,8 +45,47 @@ public final class MetadataEditor {
 
     /** The one way a user's book edit is stored; the caller holds the transaction. */
     private BookWithFiles write(Book book, Edits<BookField<?>> changes) {
-        Book updated = db.books().updateFields(book, changes.applyTo(book.fields(), ManualValues.CLEANER));
+        Book updated = db.books().updateFields(book, changes.applyTo(book.fields(), new Edits.Cleaner() {
+            @Override
+            public <T> T clean(Field<T> field, T value) {
+                return keepSortNames(book, field, ManualValues.CLEANER.clean(field, value));
+            }
+        }));
         return new BookWithFiles(updated, db.files().ofBook(book.id()));
+    }
+
+    /**
+     * An edited list of people keeps the file's sort name ("LeGuin, Ursula") of each person it still names: the
+     * editor and the command line show and take names only, so adding a translator used to drop every author's
+     * sort name and sort them by the derived "Le Guin, Ursula K." instead. Matched by name and role, else by name.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T keepSortNames(Book book, Field<T> field, T value) {
+        if (field.kind() != ValueKind.CONTRIBUTORS || !(value instanceof List<?> edited)
+                || !(book.fields().value((BookField<?>) field) instanceof List<?> before)) {
+            return value;
+        }
+        Map<String, String> byNameAndRole = new HashMap<>();
+        Map<String, String> byName = new HashMap<>();
+        for (Object o : before) {
+            if (o instanceof Contributor c && c.fileAs() != null) {
+                byNameAndRole.putIfAbsent(c.name() + '\u0000' + c.role(), c.fileAs());
+                byName.putIfAbsent(c.name(), c.fileAs());
+            }
+        }
+        if (byName.isEmpty()) {
+            return value;
+        }
+        List<Object> out = new ArrayList<>(edited.size());
+        for (Object o : edited) {
+            if (o instanceof Contributor c && c.fileAs() == null) {
+                String fileAs = byNameAndRole.getOrDefault(c.name() + '\u0000' + c.role(), byName.get(c.name()));
+                out.add(fileAs == null ? c : c.withFileAs(fileAs));
+            } else {
+                out.add(o);
+            }
+        }
+        return (T) List.copyOf(out); // a contributors field's value is a list of contributors, as it came
     }
 
     /**

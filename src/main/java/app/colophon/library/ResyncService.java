@@ -98,7 +98,8 @@ public final class ResyncService implements Resync {
             throw new ParseFailedException(failed.size() == 1 ? failed.get(0).error() : String.join("; ", failures));
         }
         return db.inTransaction(() -> {
-            Book current = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
+            Book current = db.books().find(bookId)
+                    .orElseThrow(() -> new NotFoundException("No book with id " + bookId));
             gone.forEach(f -> db.files().delete(f.id()));
             if (good.isEmpty()) {
                 db.books().delete(bookId);

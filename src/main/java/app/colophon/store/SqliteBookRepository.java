@@ -289,8 +289,8 @@ final class SqliteBookRepository implements BookRepository {
      * Book id to the file whose cover stands for the book: the first in {@link FileOrder} that has one. The pairs of
      * ids come as one text ({@link Jdbc#queryIds}) from the partial index {@code book_file_cover} (V4): reading
      * 100,000 rows through the driver, each file's path decoded only to be compared with nothing, took 0.4–0.55 s
-     * of a 100,000-book window's start on a shared core (now ~0.15 s). Most books have one file with a cover, and that file is theirs; only the
-     * books with several are read again with what orders their files.
+     * of a 100,000-book window's start on a shared core (now ~0.15 s). Most books have one file with a cover, and
+     * that file is theirs; only the books with several are read again with what orders their files.
      */
     private Map<Long, Long> coverFiles(String where, long value) {
         long[] pairs = jdbc.queryIds("book_file", "SELECT book_id || ',' || id AS v FROM book_file "

@@ -2,6 +2,7 @@ package app.colophon.library;
 
 import app.colophon.model.Edits;
 import app.colophon.model.BookField;
+import app.colophon.model.Contributor;
 import app.colophon.model.FileField;
 import app.colophon.model.Source;
 import app.colophon.testsupport.Epubs;
@@ -51,6 +52,42 @@ class ManualEditsTest {
         lib.scan();
 
         assertThat(lib.book(bookId).book().title()).isEqualTo("Dune (Ace edition)");
+    }
+
+    @Test
+    void editingTheAuthorsKeepsTheFilesSortNameOfEachPersonStillNamed() {
+        long earthsea = scanEarthseaWithTheFilesSortName();
+
+        lib.app.editor().editBook(earthsea, Edits.ofBook().set(BookField.AUTHORS,
+                FieldText.parse(BookField.AUTHORS, "Jane Roe (translator); Ursula K. Le Guin; U. Le Guin")));
+
+        assertThat(lib.book(earthsea).book().fields().value(BookField.AUTHORS)).containsExactly(
+                new Contributor("Jane Roe", "translator"),
+                new Contributor("Ursula K. Le Guin", Contributor.AUTHOR, "LeGuin, Ursula"),
+                Contributor.author("U. Le Guin"));
+        assertThat(lib.book(earthsea).book().fields().source(BookField.AUTHORS)).isEqualTo(Source.MANUAL);
+    }
+
+    @Test
+    void aPersonGivenAnotherRoleKeepsTheFilesSortName() {
+        long earthsea = scanEarthseaWithTheFilesSortName();
+
+        lib.app.editor().editBook(earthsea, Edits.ofBook().set(BookField.AUTHORS,
+                FieldText.parse(BookField.AUTHORS, "Ursula K. Le Guin (editor)")));
+
+        assertThat(lib.book(earthsea).book().fields().value(BookField.AUTHORS))
+                .containsExactly(new Contributor("Ursula K. Le Guin", "editor", "LeGuin, Ursula"));
+    }
+
+    private long scanEarthseaWithTheFilesSortName() {
+        Epubs.writeOpf(lib.root.resolve("Earthsea.epub"), "<dc:title>Earthsea</dc:title>"
+                + "<dc:creator id=\"c1\">Ursula K. Le Guin</dc:creator>"
+                + "<meta refines=\"#c1\" property=\"file-as\">LeGuin, Ursula</meta>");
+        lib.scan();
+        long earthsea = lib.bookTitled("Earthsea").id();
+        assertThat(lib.book(earthsea).book().fields().value(BookField.AUTHORS))
+                .containsExactly(new Contributor("Ursula K. Le Guin", Contributor.AUTHOR, "LeGuin, Ursula"));
+        return earthsea;
     }
 
     @Test
