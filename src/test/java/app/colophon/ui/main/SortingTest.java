@@ -4,7 +4,8 @@ import app.colophon.model.BookSummary;
 import app.colophon.model.Contributor;
 import app.colophon.model.SeriesEntry;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +27,14 @@ class SortingTest {
             book(4, "Cherry", null, null, null, 2),
             book(5, "banana", null, null, null, 0));
 
+    /** Each order with the ids of {@link #BOOKS} in the order it gives. */
+    static Stream<Arguments> orders() {
+        return Stream.of(Arguments.of(Sorting.TITLE, "2 3 5 4 1"), Arguments.of(Sorting.AUTHOR, "2 3 1 5 4"),
+                Arguments.of(Sorting.SERIES, "3 2 5 4 1"), Arguments.of(Sorting.DATE_ADDED, "1 3 4 2 5"));
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource({
-            "TITLE,      2 3 5 4 1",
-            "AUTHOR,     2 3 1 5 4",
-            "SERIES,     3 2 5 4 1",
-            "DATE_ADDED, 1 3 4 2 5"})
+    @MethodSource("orders")
     void eachOrderSortsByItsKeysThenTitleThenId(Sorting order, String expectedIds) {
         SortKeys keys = new SortKeys();
         keys.reset(SortKeys.compute(BOOKS));
@@ -50,11 +53,7 @@ class SortingTest {
      * and the order is the one complete keys give.
      */
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource({
-            "TITLE,      2 3 5 4 1",
-            "AUTHOR,     2 3 1 5 4",
-            "SERIES,     3 2 5 4 1",
-            "DATE_ADDED, 1 3 4 2 5"})
+    @MethodSource("orders")
     void keysMadeForTheTitleOrderSortEveryOrderAsCompleteKeysDo(Sorting order, String expectedIds) {
         SortKeys.Keys[] titlesOnly = SortKeys.computeAll(BOOKS, false);
         Map<BookSummary, SortKeys.Keys> map = new IdentityHashMap<>();
