@@ -73,7 +73,8 @@ final class LibraryWriter {
                 ? db.files().insert(libraryId, newFile(book.id(), reading))
                 : updated(libraryId, stored, merged(stored, reading, forceRefresh));
         Book before = book;
-        book = rederive(book, forceRefresh);
+        // the book has this file now, so it is never left without files here
+        book = rederive(book, db.files().ofBook(book.id()), mode(forceRefresh)).orElseThrow();
         return new Applied(file, book, stored == null, false, !before.fields().equals(book.fields()));
     }
 
@@ -112,9 +113,10 @@ final class LibraryWriter {
     }
 
     /**
-     * A resync's new values of a book from its files, once: derived afresh for a reset, merged otherwise. The book
-     * and its files are as the caller read them in this transaction (a resync read them anyway: reading them again
-     * here was two of a resync's eight queries). A book without files left is deleted: empty.
+     * A book's new values from its files: derived afresh for a reset, merged under the mode's rules otherwise; the
+     * one derivation of scans and resyncs. The book and its files are as the caller read them in this transaction (a
+     * resync read them anyway: reading them again here was two of its eight queries). A book without files left is
+     * deleted: empty.
      */
     Optional<Book> rederive(Book book, List<BookFile> files, ResyncMode mode) {
         if (files.isEmpty()) {
@@ -159,13 +161,12 @@ final class LibraryWriter {
         if (book.isEmpty()) {
             return Optional.empty();
         }
-        return rederive(book.get(), db.files().ofBook(bookId), forceRefresh ? ResyncMode.REFRESH : ResyncMode.SCAN);
+        return rederive(book.get(), db.files().ofBook(bookId), mode(forceRefresh));
     }
 
-    private Book rederive(Book book, boolean forceRefresh) {
-        List<BookFile> files = db.files().ofBook(book.id());
-        FieldValues<BookField<?>> merged = MergeRules.merge(book.fields(), BookValues.derive(files), forceRefresh);
-        return merged.equals(book.fields()) ? book : db.books().updateFields(book, merged);
+    /** The resync mode whose merge a scan's {@code forceRefresh} asks for. */
+    private static ResyncMode mode(boolean forceRefresh) {
+        return forceRefresh ? ResyncMode.REFRESH : ResyncMode.SCAN;
     }
 
     /** Removes a file record; returns true when that left its book without files and the book went too. */
