@@ -7,9 +7,7 @@ import app.colophon.model.Library;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongToIntFunction;
@@ -23,23 +21,20 @@ import java.util.prefs.Preferences;
  * @param books the chosen library's books, already in the saved sort order (so the grid's sort is a quick check)
  */
 public record LibraryPreload(List<Library> libraries, Optional<Library> chosen, List<BookSummary> books,
-                             Map<BookSummary, SortKeys.Keys> keys) {
+                             SortKeys.Table keys) {
 
     /** {@code prefs} is the main window's preferences node (where it remembers the library and the sort). */
     public static LibraryPreload load(LibraryService service, Preferences prefs) {
         List<Library> libraries = service.libraries();
         Optional<Library> chosen = choose(libraries, prefs.getLong("library", -1));
         if (chosen.isEmpty()) {
-            return new LibraryPreload(libraries, chosen, List.of(), Map.of());
+            return new LibraryPreload(libraries, chosen, List.of(), SortKeys.Table.empty());
         }
         long libraryId = chosen.get().id();
         List<BookSummary> summaries = service.summaries(libraryId);
         Sorting order = Sorting.saved(prefs);
         SortKeys.Keys[] computed = SortKeys.computeAll(summaries, order.needsCompleteKeys());
-        Map<BookSummary, SortKeys.Keys> keys = new IdentityHashMap<>(summaries.size() * 2);
-        for (int i = 0; i < computed.length; i++) {
-            keys.put(summaries.get(i), computed[i]);
-        }
+        SortKeys.Table keys = SortKeys.Table.of(summaries, computed);
         ShelfOrders orders = service.shelfOrders();
         long[] last = orders.last(libraryId, order.name());
         Sorting.Keyed[] keyed = inOrder(summaries, computed, last);

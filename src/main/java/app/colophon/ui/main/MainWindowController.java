@@ -266,7 +266,7 @@ public final class MainWindowController {
         });
     }
 
-    private void showBooks(long libraryId, List<BookSummary> books, Map<BookSummary, SortKeys.Keys> keys) {
+    private void showBooks(long libraryId, List<BookSummary> books, SortKeys.Table keys) {
         Library current = libraryList.getSelectionModel().getSelectedItem();
         if (current != null && current.id() == libraryId) {
             sortKeys.reset(keys);

@@ -75,7 +75,7 @@ class SortKeysTest {
         BookSummary book = new BookSummary(1, 1, "The Hobbit", null, List.of(new Contributor("Émile Zola", null)),
                 List.of(new SeriesEntry("Saga", 2.0)), Instant.EPOCH, null);
         SortKeys keys = new SortKeys();
-        keys.reset(new java.util.IdentityHashMap<>(java.util.Map.of(book, SortKeys.computeAll(List.of(book), false)[0])));
+        keys.reset(SortKeys.Table.of(List.of(book), SortKeys.computeAll(List.of(book), false)));
 
         assertThat(keys.of(book)).extracting(SortKeys.Keys::title, SortKeys.Keys::author, SortKeys.Keys::complete)
                 .containsExactly("hobbit", null, false);
@@ -95,5 +95,46 @@ class SortKeysTest {
         for (int i = 0; i < keys.length; i++) {
             assertThat(keys[i].title()).isEqualTo("title " + i);
         }
+    }
+
+    /**
+     * Keys are found for every book whether its id has a slot in the table (dense or gapped ids) or not (ids too far
+     * apart, or further apart than a long holds), and a summary that replaced a book gets its own keys, not the keys
+     * of the summary it replaced.
+     */
+    @ParameterizedTest(name = "ids {0}, {1}, {2}")
+    @CsvSource({"1, 2, 3", "10, 12, 15", "1, 1000, 100000", "-9223372036854775808, 0, 9223372036854775807"})
+    void everyBookFindsItsOwnKeysWhateverItsId(long first, long second, long third) {
+        List<BookSummary> books = List.of(titled(second, "Bravo"), titled(first, "Alpha"), titled(third, "Charlie"));
+        SortKeys keys = new SortKeys();
+        keys.reset(SortKeys.compute(books));
+        BookSummary renamed = titled(second, "Delta");
+
+        assertThat(books).extracting(b -> keys.of(b).title()).containsExactly("bravo", "alpha", "charlie");
+        assertThat(keys.of(renamed).title()).isEqualTo("delta");
+        assertThat(keys.of(books.get(0)).title()).isEqualTo("bravo");
+    }
+
+    /** Title-only keys are completed for books with a slot in the table (close ids) and books without (far apart). */
+    @ParameterizedTest(name = "ids {0}, {1}")
+    @CsvSource({"1, 2", "1, 1000000"})
+    void completingKeysReachesBooksInTheTableAndOutsideIt(long first, long second) {
+        List<BookSummary> books = List.of(by(first, "Ann Lee"), by(second, "Bo Ray"));
+        SortKeys keys = new SortKeys();
+        keys.reset(SortKeys.Table.of(books, SortKeys.computeAll(books, false)));
+
+        keys.completeAll();
+
+        assertThat(books).extracting(b -> keys.of(b).author()).containsExactly("lee, ann", "ray, bo");
+        assertThat(books).allMatch(b -> keys.of(b).complete());
+    }
+
+    private static BookSummary by(long id, String author) {
+        return new BookSummary(id, 1, "Title", null, List.of(new Contributor(author, null)), List.of(), Instant.EPOCH,
+                null);
+    }
+
+    private static BookSummary titled(long id, String title) {
+        return new BookSummary(id, 1, title, null, List.of(), List.of(), Instant.EPOCH, null);
     }
 }

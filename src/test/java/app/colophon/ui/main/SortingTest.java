@@ -56,12 +56,8 @@ class SortingTest {
     @MethodSource("orders")
     void keysMadeForTheTitleOrderSortEveryOrderAsCompleteKeysDo(Sorting order, String expectedIds) {
         SortKeys.Keys[] titlesOnly = SortKeys.computeAll(BOOKS, false);
-        Map<BookSummary, SortKeys.Keys> map = new IdentityHashMap<>();
-        for (int i = 0; i < titlesOnly.length; i++) {
-            map.put(BOOKS.get(i), titlesOnly[i]);
-        }
         SortKeys keys = new SortKeys();
-        keys.reset(map);
+        keys.reset(SortKeys.Table.of(BOOKS, titlesOnly));
         List<BookSummary> sorted = new ArrayList<>(BOOKS);
 
         sorted.sort(order.comparator(keys));
