@@ -36,7 +36,7 @@ final class SortKeys {
 
     /**
      * The keys of a library's books, by id: a sort of 100,000 books looks keys up two million times, and under C1 a
-     * lookup in an identity map was most of a comparison's time; a slot found by the book's id is one array read.
+     * lookup in an identity map was ~15% of a comparison's time; a slot found by the book's id is one array read.
      * Books whose ids are too far apart for a table (more than four slots per book), and summaries that replaced a
      * book later, are kept by identity. Made off the FX thread for a load, then owned by one {@link SortKeys}.
      */
