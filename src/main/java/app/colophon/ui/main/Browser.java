@@ -68,7 +68,7 @@ final class Browser {
         tree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tree.setCellFactory(t -> new EntryCell());
         for (String heading : HEADINGS) {
-            root.getChildren().add(new TreeItem<>(new Node(heading, null)));
+            root.getChildren().add(new BrowserHeading(heading));
         }
         tree.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TreeItem<Node>>) c -> {
             if (!refilling) {
@@ -126,23 +126,23 @@ final class Browser {
         lists.put("Languages", facets.languages());
         lists.put("Problems", facets.problems());
         Set<String> wasChosen = new HashSet<>();
+        Set<String> withChosen = new HashSet<>();
         tree.getSelectionModel().getSelectedItems().forEach(i -> {
             if (i != null && !i.getValue().isHeading()) {
                 wasChosen.add(key(i.getValue()));
+                withChosen.add(i.getValue().heading());
             }
         });
         refilling = true;
         try {
             tree.getSelectionModel().clearSelection();
-            for (TreeItem<Node> heading : root.getChildren()) {
-                List<Facet> list = lists.getOrDefault(heading.getValue().heading(), List.of());
-                List<TreeItem<Node>> entries = new ArrayList<>(list.size());
-                for (Facet f : list) {
-                    entries.add(new TreeItem<>(new Node(heading.getValue().heading(), f)));
-                }
-                heading.getChildren().setAll(entries);
+            for (BrowserHeading heading : headings()) {
+                heading.setEntries(lists.getOrDefault(heading.heading(), List.of()));
             }
-            for (TreeItem<Node> heading : root.getChildren()) {
+            for (BrowserHeading heading : headings()) {
+                if (!withChosen.contains(heading.heading())) {
+                    continue; // its entries stay unmade until it opens
+                }
                 for (TreeItem<Node> entry : heading.getChildren()) {
                     if (wasChosen.contains(key(entry.getValue()))) {
                         tree.getSelectionModel().select(entry);
@@ -153,6 +153,10 @@ final class Browser {
             refilling = false;
         }
         choose();
+    }
+
+    private List<BrowserHeading> headings() {
+        return root.getChildren().stream().map(BrowserHeading.class::cast).toList();
     }
 
     private static String key(Node node) {
@@ -236,7 +240,7 @@ final class Browser {
             if (item.isHeading()) {
                 getStyleClass().add("facet-heading");
                 name.setText(item.heading());
-                int entries = getTreeItem() == null ? 0 : getTreeItem().getChildren().size();
+                int entries = getTreeItem() instanceof BrowserHeading h ? h.size() : 0;
                 count.setText(entries == 0 ? "" : String.valueOf(entries));
                 setTooltip(null);
             } else {
