@@ -18,6 +18,18 @@ final class CachingConnectionSource extends JdbcPooledConnectionSource {
         this.jdbcUrl = url;
     }
 
+    /**
+     * A read after the database was closed (a window's background read finishing as it closes) is refused with a
+     * plain "closed" error; the pool would fail with a NullPointerException on its freed connection list.
+     */
+    @Override
+    public DatabaseConnection getReadWriteConnection(String tableName) throws SQLException {
+        if (!isOpen(tableName)) {
+            throw new SQLException("the database is closed");
+        }
+        return super.getReadWriteConnection(tableName);
+    }
+
     @Override
     protected DatabaseConnection makeConnection(Logger logger) throws SQLException {
         return new JdbcDatabaseConnection(StatementCache.wrap(DriverManager.getConnection(jdbcUrl)));

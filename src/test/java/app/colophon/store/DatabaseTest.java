@@ -72,6 +72,15 @@ class DatabaseTest {
     }
 
     @Test
+    void aReadAfterCloseIsRefusedAsClosed() {
+        Database db = Database.open(temp.resolve("c.db"));
+        db.close();
+
+        assertThatThrownBy(() -> db.libraries().list()).isInstanceOf(StoreException.class)
+                .hasMessageContaining("the database is closed");
+    }
+
+    @Test
     void foreignKeysAreEnforced() {
         try (Database db = Database.open(temp.resolve("c.db"))) {
             BookFile orphan = file(999_999L, temp.resolve("x.epub"));
