@@ -39,6 +39,10 @@ final class BrowserHeading extends TreeItem<Browser.Node> {
         built = false;
         if (isExpanded()) {
             build();
+        } else {
+            // a closed heading's children do not change, so the tree would not redraw its count and arrow:
+            // a new (equal) value tells it the heading changed
+            setValue(new Browser.Node(heading(), null));
         }
     }
 

@@ -77,6 +77,26 @@ class LibraryBrowserWindowTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Sherlock Holmes", 3L));
     }
 
+    /** A closed heading shows how many entries it has, and its arrow, before its entries are made. */
+    @Test
+    void closedHeadingsShowTheirNumberOfEntriesAndCanBeOpened(FxRobot robot) {
+        waitUntil(() -> "3".equals(headingCount(robot, "Authors")));
+
+        assertThat(headingCount(robot, "Series")).isEqualTo("1");
+        assertThat(headingCount(robot, "Problems")).isEmpty();
+        assertThat(robot.lookup(".facet-heading").queryAllAs(javafx.scene.control.TreeCell.class))
+                .filteredOn(c -> c.getItem() != null && ((Browser.Node) c.getItem()).heading().equals("Authors"))
+                .singleElement().satisfies(c -> assertThat(c.getDisclosureNode().isVisible()).isTrue());
+    }
+
+    private static String headingCount(FxRobot robot, String heading) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".facet-heading").queryAllAs(javafx.scene.control.TreeCell.class).stream()
+                .filter(c -> c.getItem() != null && ((Browser.Node) c.getItem()).heading().equals(heading))
+                .map(c -> ((javafx.scene.control.Label) c.lookup(".facet-count")).getText())
+                .findFirst().orElse(null);
+    }
+
     @Test
     void everyBookOfOneAuthorInTwoClicks(FxRobot robot) {
         robot.clickOn("Authors");
