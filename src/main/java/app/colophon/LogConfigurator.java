@@ -7,6 +7,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
@@ -45,6 +46,24 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
                 Path.of(System.getProperty("java.io.tmpdir"), "colophon-logs").toString());
         Path log = Path.of(dir, "colophon.log");
 
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        String problem = prepare(log);
+        if (problem == null) {
+            root.addAppender(new DeferredAppender(context, () -> rollingFile(context, dir, log)));
+        } else {
+            root.addAppender(stderrFallback(context));
+            System.err.println("colophon: cannot write the log " + log + " (" + problem + "); warnings and errors go to stderr");
+        }
+        context.getLogger("org.apache.pdfbox").setLevel(Level.ERROR);
+        context.getLogger("org.apache.fontbox").setLevel(Level.ERROR);
+        context.getLogger("com.j256.ormlite").setLevel(Level.WARN);
+        context.getLogger("nl.siegmann.epublib").setLevel(Level.ERROR);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** The log itself: {@code colophon.log} rolled over at 5 MB to {@code colophon.1.log}…{@code colophon.3.log}. */
+    private static Appender<ILoggingEvent> rollingFile(LoggerContext context, String dir, Path log) {
         LogLine line = new LogLine();
         line.setContext(context);
         line.start();
@@ -73,25 +92,12 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
         file.setRollingPolicy(rolling);
         file.setTriggeringPolicy(trigger);
-        String problem = prepare(log);
-        if (problem == null) {
-            file.start();
-            problem = file.isStarted() ? null : "it cannot be opened";
+        file.start();
+        if (file.isStarted()) {
+            return file;
         }
-
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        if (problem == null) {
-            root.addAppender(file);
-        } else {
-            root.addAppender(stderrFallback(context));
-            System.err.println("colophon: cannot write the log " + log + " (" + problem + "); warnings and errors go to stderr");
-        }
-        context.getLogger("org.apache.pdfbox").setLevel(Level.ERROR);
-        context.getLogger("org.apache.fontbox").setLevel(Level.ERROR);
-        context.getLogger("com.j256.ormlite").setLevel(Level.WARN);
-        context.getLogger("nl.siegmann.epublib").setLevel(Level.ERROR);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        System.err.println("colophon: cannot write the log " + log + " (it cannot be opened); warnings and errors go to stderr");
+        return stderrFallback(context);
     }
 
     /** The log's folder, made owner-only when new, and the log itself owner-only; null, or what is wrong. */

@@ -23,6 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogProvider.install();
         if (StartupTraining.requested()) {
             StartupTraining.run();
             return;
