@@ -36,4 +36,10 @@ class CliCommandTreeTest {
         assertThat(treeFor(split).getSubcommands().keySet()).containsExactly("scan", "books", "book", "edit", "resync",
                 "remove", "excluded", "missing", "folders", "facets", "serve", "help");
     }
+
+    @Test
+    void eachCommandIsListedUnderTheNameItsClassDeclares() {
+        Cli.COMMANDS.forEach((name, command) ->
+                assertThat(command.getAnnotation(CommandLine.Command.class).name()).as(command.getSimpleName()).isEqualTo(name));
+    }
 }
