@@ -104,7 +104,11 @@ final class LibraryWalker {
         return new Listing(files, unreadable, skipped, unavailable);
     }
 
-    private record Ancestor(Path dir, Object key) {
+    /**
+     * A folder being walked; {@code faithfulPath}: its whole path is text that names it ({@link FileNameText}), so a
+     * file in it whose name is is too.
+     */
+    private record Ancestor(Path dir, Object key, boolean faithfulPath) {
     }
 
     private static final class Visitor extends SimpleFileVisitor<Path> {
@@ -150,7 +154,11 @@ final class LibraryWalker {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
             }
-            ancestors.push(new Ancestor(dir, attrs.fileKey()));
+            Ancestor parent = ancestors.peek();
+            boolean faithfulPath = parent != null && parent.dir().equals(dir.getParent())
+                    ? parent.faithfulPath() && FileNameText.isFaithfulName(fileName(dir))
+                    : FileNameText.isFaithfulName(dir.toString());
+            ancestors.push(new Ancestor(dir, attrs.fileKey(), faithfulPath));
             return FileVisitResult.CONTINUE;
         }
 
@@ -215,14 +223,17 @@ final class LibraryWalker {
         }
 
         private void list(Path file, BasicFileAttributes attrs, boolean link) {
-            if (!attrs.isRegularFile() || isSkipped(file) || FileFormat.fromPath(file).isEmpty()
-                    || link && leadsOutside(file)) {
+            if (!attrs.isRegularFile()) {
                 return;
             }
-            if (!Path.of(file.toString()).equals(file)) {
-                // A name in another encoding (Latin-1 bytes on a UTF-8 system) does not survive being stored as
-                // text: the record could never find its file again, and every scan would re-import it as a new
-                // book, dropping its edits.
+            String name = fileName(file);
+            if (isSkipped(name) || FileFormat.fromFileName(name).isEmpty() || link && leadsOutside(file)) {
+                return;
+            }
+            Ancestor folder = ancestors.peek();
+            boolean faithfulPath = folder != null && folder.faithfulPath() && folder.dir().equals(file.getParent())
+                    && FileNameText.isFaithfulName(name);
+            if (!faithfulPath && !FileNameText.survivesAsText(file)) {
                 LOG.warn("Skipping {}: its name is not valid in the file name encoding", file);
                 skipped.add(new ScanReport.FileError(file, "File name is not valid "
                         + System.getProperty("sun.jnu.encoding", "UTF-8") + "; rename the file to import it"));
@@ -356,11 +367,16 @@ final class LibraryWalker {
     }
 
     private static boolean isSkipped(Path path) {
+        return isSkipped(fileName(path));
+    }
+
+    private static boolean isSkipped(String name) {
+        return name.startsWith(".") || name.equals("__MACOSX");
+    }
+
+    /** The last part of {@code path}, or "" for a path without one (a root). */
+    private static String fileName(Path path) {
         Path name = path.getFileName();
-        if (name == null) {
-            return false;
-        }
-        String n = name.toString();
-        return n.startsWith(".") || n.equals("__MACOSX");
+        return name == null ? "" : name.toString();
     }
 }

@@ -19,6 +19,9 @@ public enum FileFormat {
     M4A("m4a"),
     MP3("mp3");
 
+    /** {@code values()} copies its array on every call; a scan asks once per file. */
+    private static final FileFormat[] ALL = values();
+
     private final String extension;
 
     FileFormat(String extension) {
@@ -35,16 +38,17 @@ public enum FileFormat {
 
     public static Optional<FileFormat> fromPath(Path path) {
         Path name = path.getFileName();
-        if (name == null) {
-            return Optional.empty();
-        }
-        String fileName = name.toString();
+        return name == null ? Optional.empty() : fromFileName(name.toString());
+    }
+
+    /** The format a file named {@code fileName} (no folder) has by its extension, in any case. */
+    public static Optional<FileFormat> fromFileName(String fileName) {
         int dot = fileName.lastIndexOf('.');
         if (dot <= 0 || dot == fileName.length() - 1) {
             return Optional.empty();
         }
         String ext = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        for (FileFormat format : values()) {
+        for (FileFormat format : ALL) {
             if (format.extension.equals(ext)) {
                 return Optional.of(format);
             }
