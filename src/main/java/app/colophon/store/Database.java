@@ -24,6 +24,15 @@ public final class Database implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Database.class);
 
+    static {
+        // ORMLite would find SLF4J by trying each logging library it knows: a java.util.logging set-up, failed
+        // class lookups over every jar, a tenth of a no-change rescan's open
+        if (com.j256.ormlite.logger.LoggerFactory.getLogBackendFactory() == null) {
+            com.j256.ormlite.logger.LoggerFactory.setLogBackendFactory(
+                    new com.j256.ormlite.logger.Slf4jLoggingLogBackend.Slf4jLoggingLogBackendFactory());
+        }
+    }
+
     private final Path file;
     private final JdbcPooledConnectionSource connections;
     private final boolean readOnly;
