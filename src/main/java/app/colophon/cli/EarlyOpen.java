@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Opens the data folder while picocli is still building its command model: each takes a good part of a command's
  * start-up and they need not wait for each other. Only for the commands that open it anyway, so that
- * {@code colophon --help} and {@code colophon scan --help} create nothing.
+ * {@code colophon --help} and {@code colophon scan --help} create nothing. For {@code scan}, the open goes on to read
+ * what the database knows of the default library's files, which the scan compares with the disk.
  */
 public final class EarlyOpen {
 
@@ -36,8 +37,15 @@ public final class EarlyOpen {
     public static synchronized void startFor(LaunchArguments args, Path dataDir) {
         if (OPENING_COMMANDS.contains(args.command()) && !args.helpOnly()) {
             folder = dataDir;
-            opening = CompletableFuture.supplyAsync(() -> Colophon.open(dataDir));
-            if (args.command().equals("scan") && !args.options() && !args.operands().isEmpty()) {
+            boolean scan = args.command().equals("scan");
+            opening = CompletableFuture.supplyAsync(() -> {
+                Colophon app = Colophon.open(dataDir);
+                if (scan) {
+                    app.libraries().readAheadForDefaultScan();
+                }
+                return app;
+            });
+            if (scan && !args.options() && !args.operands().isEmpty()) {
                 walkEarly(args.operands());
             }
         }

@@ -11,14 +11,16 @@ import app.colophon.store.FileRepository.Stamp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Scans a library (DESIGN §4): walks its roots; leaves every unavailable root as it is; marks files gone from the
@@ -34,44 +36,61 @@ public final class LibraryScanner {
     private final MetadataExtractor extractor;
     private final LibraryWriter writer;
     private final ScanTuning tuning;
+    private final KnownFiles knownFiles;
 
     public LibraryScanner(Database db, MetadataExtractor extractor, ScanTuning tuning) {
         this.db = db;
         this.extractor = extractor;
         this.writer = new LibraryWriter(db);
         this.tuning = tuning;
+        this.knownFiles = new KnownFiles(db);
+    }
+
+    /** Starts reading what the database knows of the library's files, for a scan of it that is about to start. */
+    public void readAhead(long libraryId) {
+        knownFiles.readAhead(libraryId);
     }
 
     public ScanReport scan(long libraryId, Consumer<ScanProgress> progress, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         Library library = db.libraries().find(libraryId)
                 .orElseThrow(() -> new NotFoundException("No library with id " + libraryId));
-        // What the database knows is read while the folders are walked: each is about half of a rescan.
-        CompletableFuture<List<Stamp>> stamps = CompletableFuture.supplyAsync(() -> db.files().stamps(libraryId));
+        CompletableFuture<Map<Path, Stamp>> stamps = knownFiles.read(libraryId);
         Listing listing = EarlyWalk.take(library.roots()).orElseGet(() -> LibraryWalker.walk(library))
                 .without(db.excluded().paths(libraryId));
-        Map<Path, Stamp> known = new HashMap<>();
-        for (Stamp s : Futures.join(stamps)) {
-            known.put(s.path(), s);
-        }
+        Map<Path, Stamp> known = Futures.join(stamps);
         Counts counts = new Counts();
         counts.errors.addAll(listing.skipped()); // what the walk could not take in: unreadable folders, loops, bad names
-        Set<Path> onDisk = new HashSet<>();
-        listing.files().forEach(f -> onDisk.add(f.path()));
-        Set<Path> unavailable = unavailableRoots(library, listing, known, onDisk, counts);
+        // each file on disk with its record, found once: a rescan of an unchanged library is mostly this
+        List<DiskFile> files = listing.files();
+        Stamp[] records = new Stamp[files.size()];
+        Set<Stamp> onDisk = Collections.newSetFromMap(new IdentityHashMap<>(files.size() * 4 / 3 + 1));
+        for (int i = 0; i < records.length; i++) {
+            records[i] = known.get(files.get(i).path());
+            if (records[i] != null) {
+                onDisk.add(records[i]);
+            }
+        }
+        Predicate<Path> isOnDisk = path -> {
+            Stamp s = known.get(path);
+            return s != null && onDisk.contains(s);
+        };
+        Set<Path> unavailable = unavailableRoots(library, listing, known, isOnDisk, counts);
         Scope scope = new Scope(library, unavailable, listing);
 
         List<Stamp> vanished = known.values().stream()
-                .filter(s -> !s.missing() && !onDisk.contains(s.path()) && scope.decides(s.path())).toList();
+                .filter(s -> !s.missing() && !onDisk.contains(s) && scope.decides(s.path())).toList();
         markMissing(vanished);
 
         List<DiskFile> newFiles = new ArrayList<>();
         List<Path> toRead = new ArrayList<>();
-        for (DiskFile f : listing.files()) {
-            if (!scope.decides(f.path())) {
+        boolean decidesAll = scope.decidesEveryListedFile();
+        for (int i = 0; i < records.length; i++) {
+            DiskFile f = files.get(i);
+            if (!decidesAll && !scope.decides(f.path())) {
                 continue;
             }
-            Stamp s = known.get(f.path());
+            Stamp s = records[i];
             if (s == null) {
                 newFiles.add(f);
                 toRead.add(f.path());
@@ -95,7 +114,7 @@ public final class LibraryScanner {
     }
 
     /** The roots whose files this scan must not touch, each reported once. */
-    private Set<Path> unavailableRoots(Library library, Listing listing, Map<Path, Stamp> known, Set<Path> onDisk,
+    private Set<Path> unavailableRoots(Library library, Listing listing, Map<Path, Stamp> known, Predicate<Path> onDisk,
                                        Counts counts) {
         Map<Path, String> unavailable = ScanAvailability.unavailable(library, listing, known, onDisk, db.files()::find);
         unavailable.forEach((root, problem) ->
@@ -118,6 +137,11 @@ public final class LibraryScanner {
 
     /** Which paths this scan may change: under an available root, and not in a folder that could not be listed. */
     private record Scope(Library library, Set<Path> unavailableRoots, Listing listing) {
+        /** Every file the walk listed lies under a root, so with every root available and read in full: yes. */
+        boolean decidesEveryListedFile() {
+            return unavailableRoots.isEmpty() && listing.unreadable().isEmpty();
+        }
+
         boolean decides(Path path) {
             Path root = RootAvailability.rootOf(library, path).orElse(null);
             return root != null && !unavailableRoots.contains(root) && !listing.isUnderUnreadable(path);

@@ -202,6 +202,18 @@ public final class LibraryService {
     }
 
 
+    /**
+     * For a scan of the default library that is about to start ({@code colophon scan}): starts reading what the
+     * database knows of its files. Creates nothing: without a library, the scan reads when it starts.
+     */
+    public void readAheadForDefaultScan() {
+        try {
+            db.libraries().list().stream().findFirst().ifPresent(library -> scanner.readAhead(library.id()));
+        } catch (RuntimeException e) {
+            // only a head start: the scan reads again and meets the problem itself
+        }
+    }
+
     public ScanReport scan(long libraryId, Consumer<ScanProgress> progress, BooleanSupplier cancelled) {
         return scanner.scan(libraryId, progress, cancelled);
     }

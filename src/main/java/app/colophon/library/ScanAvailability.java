@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * Which roots a scan must leave alone (RootAvailability's rule). A root whose known files are all gone from their
@@ -28,7 +29,7 @@ final class ScanAvailability {
     }
 
     /** Root to the reason it is unavailable, in the library's order. */
-    static Map<Path, String> unavailable(Library library, Listing listing, Map<Path, Stamp> known, Set<Path> onDisk,
+    static Map<Path, String> unavailable(Library library, Listing listing, Map<Path, Stamp> known, Predicate<Path> onDisk,
                                          LongFunction<Optional<BookFile>> record) {
         Map<Path, String> unavailable = new LinkedHashMap<>(listing.unavailableRoots());
         Set<Path> emptied = new HashSet<>();
@@ -54,11 +55,11 @@ final class ScanAvailability {
      * Whether the library knows files under the root and none of them is on disk. It stops at the first known file
      * found on disk, as nearly every scan does: listing every file under the root took 40 ms of a 10,000-book rescan.
      */
-    private static boolean emptied(Library library, Path root, Set<Path> known, Set<Path> onDisk) {
+    private static boolean emptied(Library library, Path root, Set<Path> known, Predicate<Path> onDisk) {
         boolean anyKnown = false;
         for (Path path : known) {
             if (under(library, root, path)) {
-                if (onDisk.contains(path)) {
+                if (onDisk.test(path)) {
                     return false;
                 }
                 anyKnown = true;
@@ -68,13 +69,13 @@ final class ScanAvailability {
     }
 
     private static boolean movedFilesShowUp(Library library, Path root, Listing listing, Map<Path, Stamp> known,
-                                            Set<Path> onDisk, Set<Path> emptied, LongFunction<Optional<BookFile>> record) {
+                                            Predicate<Path> onDisk, Set<Path> emptied, LongFunction<Optional<BookFile>> record) {
         // what is new under this root, and what is known but not on disk, under this root or an available one
         List<DiskFile> fresh = listing.files().stream().filter(f -> !known.containsKey(f.path()))
                 .filter(f -> under(library, root, f.path())).toList();
         Set<Long> freshSizes = new HashSet<>();
         fresh.forEach(f -> freshSizes.add(f.sizeBytes()));
-        List<BookFile> gone = known.values().stream().filter(s -> !onDisk.contains(s.path()))
+        List<BookFile> gone = known.values().stream().filter(s -> !onDisk.test(s.path()))
                 .filter(s -> freshSizes.contains(s.sizeBytes()))
                 .filter(s -> under(library, root, s.path()) || inScope(library, s.path(), listing, emptied))
                 .map(s -> record.apply(s.id())).flatMap(Optional::stream).toList();

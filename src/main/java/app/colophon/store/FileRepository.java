@@ -29,6 +29,12 @@ public interface FileRepository {
 
     List<Stamp> stamps(long libraryId);
 
+    /**
+     * The stamps of the library's files whose id leaves {@code part} when divided by {@code parts}: the parts of one
+     * library can be read at once, on as many connections.
+     */
+    List<Stamp> stamps(long libraryId, int part, int parts);
+
     /** The library a file belongs to. */
     Optional<Long> libraryOf(long fileId);
 

@@ -131,8 +131,20 @@ final class SqliteFileRepository implements FileRepository {
 
     @Override
     public List<Stamp> stamps(long libraryId) {
+        return stamps(libraryId, 0, 1);
+    }
+
+    @Override
+    public List<Stamp> stamps(long libraryId, int part, int parts) {
+        if (parts < 1 || part < 0 || part >= parts) {
+            throw new IllegalArgumentException("part " + part + " of " + parts);
+        }
         return jdbc.query("book_file", "SELECT id, book_id, path, size_bytes, modified_ms, missing_since IS NOT NULL "
-                        + "FROM book_file WHERE library_id = ?", s -> s.setLong(1, libraryId),
+                        + "FROM book_file WHERE library_id = ? AND id % ? = ?", s -> {
+                    s.setLong(1, libraryId);
+                    s.setInt(2, parts);
+                    s.setInt(3, part);
+                },
                 r -> new Stamp(r.getLong(1), r.getLong(2), Path.of(r.getString(3)), r.getLong(4), r.getLong(5),
                         r.getBoolean(6)));
     }

@@ -154,6 +154,37 @@ class DatabaseTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3})
+    void theStampsOfALibraryReadInPartsAreEachFileOnce(int parts) {
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            Library lib = db.inTransaction(() -> db.libraries().create("L"));
+            Library other = db.inTransaction(() -> db.libraries().create("M"));
+            Book book = db.inTransaction(() -> db.books().insert(lib.id(), "/books", "dune", BookField.none()));
+            for (int i = 0; i < 7; i++) {
+                Path path = temp.resolve("book-" + i + ".epub");
+                db.inTransaction(() -> db.files().insert(lib.id(), file(book.id(), path)));
+            }
+            Book elsewhere = db.inTransaction(() -> db.books().insert(other.id(), "/other", "emma", BookField.none()));
+            db.inTransaction(() -> db.files().insert(other.id(), file(elsewhere.id(), temp.resolve("emma.epub"))));
+
+            List<FileRepository.Stamp> read = new java.util.ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                read.addAll(db.files().stamps(lib.id(), part, parts));
+            }
+
+            assertThat(read).containsExactlyInAnyOrderElementsOf(db.files().stamps(lib.id())).hasSize(7);
+        }
+    }
+
+    @Test
+    void aPartThatIsNoneOfTheLibrarysPartsIsRefused() {
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            assertThatThrownBy(() -> db.files().stamps(1, 2, 2)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> db.files().stamps(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     private static BookFile file(long bookId, Path path) {
         return new BookFile(0, bookId, path, FileFormat.EPUB, 1, 1, null, null,
                 FileField.none(), BookField.none(), null);
