@@ -100,6 +100,14 @@ final class LibraryWriter {
     BookFile updateFile(long libraryId, FileReading reading, ResyncMode mode) {
         BookFile stored = db.files().findByPath(libraryId, reading.path())
                 .orElseThrow(() -> new NotFoundException("No file " + reading.path() + " in the library"));
+        return updateFile(libraryId, stored, reading, mode);
+    }
+
+    /**
+     * {@link #updateFile(long, FileReading, ResyncMode)} of the record {@code stored}, read in this transaction; returns
+     * {@code stored} itself when nothing changed, so nothing was written.
+     */
+    BookFile updateFile(long libraryId, BookFile stored, FileReading reading, ResyncMode mode) {
         return mode == ResyncMode.RESET ? reset(libraryId, stored, reading)
                 : updated(libraryId, stored, merged(stored, reading, mode.forceRefresh()));
     }

@@ -105,14 +105,20 @@ public final class ResyncService implements Resync {
                 db.books().delete(bookId);
                 return (ResyncResult) new ResyncResult.Removed(!gone.isEmpty(), true);
             }
+            // the book's records as this transaction finds them: what each file is merged into, and, when none of
+            // them changes, what the book is derived from (reading them again was two of a resync's six queries)
+            List<BookFile> stored = db.files().ofBook(bookId);
+            boolean changed = !gone.isEmpty();
             for (FileReading reading : good) {
-                writer.updateFile(book.libraryId(), reading, mode);
+                changed |= update(book.libraryId(), stored, reading, mode);
             }
             if (mode == ResyncMode.RESET) {
                 // a reset clears the manual values of the files it could not read, too
-                failed.forEach(reading -> writer.updateFile(book.libraryId(), reading, mode));
+                for (FileReading reading : failed) {
+                    changed |= update(book.libraryId(), stored, reading, mode);
+                }
             }
-            List<BookFile> now = db.files().ofBook(bookId);
+            List<BookFile> now = changed ? db.files().ofBook(bookId) : stored;
             Optional<Book> updated = writer.rederive(current, now, mode);
             if (updated.isEmpty()) {
                 // its files went to another book while they were read (a scan running beside this resync)
@@ -121,6 +127,19 @@ public final class ResyncService implements Resync {
             return new ResyncResult.Updated(new BookWithFiles(updated.get(), now), null, failures,
                     gone.stream().map(BookFile::path).toList());
         });
+    }
+
+    /**
+     * Updates the record of the file read as {@code reading}: the book's own from {@code stored}, or, for a file that
+     * went to another book while it was read (a scan beside this resync), found by its path. Whether it was written.
+     */
+    private boolean update(long libraryId, List<BookFile> stored, FileReading reading, ResyncMode mode) {
+        BookFile record = stored.stream().filter(f -> f.path().equals(reading.path())).findFirst().orElse(null);
+        if (record == null) {
+            writer.updateFile(libraryId, reading, mode);
+            return true;
+        }
+        return writer.updateFile(libraryId, record, reading, mode) != record;
     }
 
     /**
