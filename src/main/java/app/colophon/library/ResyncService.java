@@ -77,9 +77,10 @@ public final class ResyncService implements Resync {
      */
     @Override
     public ResyncResult resyncBook(long bookId, ResyncMode mode) {
-        Book book = db.books().find(bookId).orElseThrow(() -> new NotFoundException("No book with id " + bookId));
+        long libraryId = db.books().libraryOf(bookId)
+                .orElseThrow(() -> new NotFoundException("No book with id " + bookId));
         List<BookFile> files = db.files().ofBook(bookId);
-        requireAvailable(book.libraryId(), files);
+        requireAvailable(libraryId, files);
         List<FileReading> good = new ArrayList<>();
         List<BookFile> gone = new ArrayList<>();
         List<FileReading> failed = new ArrayList<>();
@@ -110,12 +111,12 @@ public final class ResyncService implements Resync {
             List<BookFile> stored = db.files().ofBook(bookId);
             boolean changed = !gone.isEmpty();
             for (FileReading reading : good) {
-                changed |= update(book.libraryId(), stored, reading, mode);
+                changed |= update(libraryId, stored, reading, mode);
             }
             if (mode == ResyncMode.RESET) {
                 // a reset clears the manual values of the files it could not read, too
                 for (FileReading reading : failed) {
-                    changed |= update(book.libraryId(), stored, reading, mode);
+                    changed |= update(libraryId, stored, reading, mode);
                 }
             }
             List<BookFile> now = changed ? db.files().ofBook(bookId) : stored;

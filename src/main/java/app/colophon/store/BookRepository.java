@@ -15,6 +15,9 @@ public interface BookRepository {
 
     Optional<Book> find(long id);
 
+    /** The library of the book {@code id}, without reading its values; empty when there is no such book. */
+    Optional<Long> libraryOf(long id);
+
     Optional<Book> findByGroup(long libraryId, String folder, String groupKey);
 
     /** Where files of one book live: a folder and a group key (the file name's stem, or a chapter file's album). */

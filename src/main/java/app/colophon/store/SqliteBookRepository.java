@@ -60,6 +60,11 @@ final class SqliteBookRepository implements BookRepository {
     }
 
     @Override
+    public Optional<Long> libraryOf(long id) {
+        return jdbc.queryOne("book", "SELECT library_id FROM book WHERE id = ?", s -> s.setLong(1, id), r -> r.getLong(1));
+    }
+
+    @Override
     public Optional<Book> findByGroup(long libraryId, String folder, String groupKey) {
         return jdbc.queryOne("book", SELECT + "WHERE library_id = ? AND folder = ? AND group_key = ?", s -> {
             s.setLong(1, libraryId);

@@ -178,6 +178,18 @@ class DatabaseTest {
     }
 
     @Test
+    void theLibraryOfABookIsFoundWithoutItsValues() {
+        try (Database db = Database.open(temp.resolve("c.db"))) {
+            db.inTransaction(() -> db.libraries().create("L"));
+            Library other = db.inTransaction(() -> db.libraries().create("M"));
+            Book book = db.inTransaction(() -> db.books().insert(other.id(), "/other", "emma", BookField.none()));
+
+            assertThat(db.books().libraryOf(book.id())).contains(other.id());
+            assertThat(db.books().libraryOf(book.id() + 1)).isEmpty();
+        }
+    }
+
+    @Test
     void aPartThatIsNoneOfTheLibrarysPartsIsRefused() {
         try (Database db = Database.open(temp.resolve("c.db"))) {
             assertThatThrownBy(() -> db.files().stamps(1, 2, 2)).isInstanceOf(IllegalArgumentException.class);
