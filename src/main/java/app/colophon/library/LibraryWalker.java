@@ -105,8 +105,8 @@ final class LibraryWalker {
     }
 
     /**
-     * A folder being walked; {@code faithfulPath}: its whole path is text that names it ({@link FileNameText}), so a
-     * file in it whose name is is too.
+     * A folder being walked; {@code faithfulPath}: its whole path is text that names it ({@link FileNameText}), so the
+     * path of a file in it is too when the file's own name is.
      */
     private record Ancestor(Path dir, Object key, boolean faithfulPath) {
     }
