@@ -15,8 +15,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
  * Logback, set up by {@link LogConfigurator} directly. SLF4J finds a provider with a {@code ServiceLoader} over
- * every jar, and logback's own then checks its jars' versions and looks for configurators the same way: a fifth
- * of a command's start-up CPU, half of it linking the string concatenations of code that runs once. {@link Main}
+ * every jar, and logback's own then checks its jars' versions and looks for configurators the same way: ~40 ms of
+ * each command's start-up CPU, half of it linking the string concatenations of code that runs once. {@link Main}
  * names this provider in {@code slf4j.provider}, so none of that runs; anything else (tests, other entry points)
  * gets logback's provider, which finds {@link LogConfigurator} as a service. A {@code logback-test.xml} or
  * {@code -Dlogback.configurationFile} still wins: logback's own configuration then runs.
@@ -33,7 +33,6 @@ public final class LogProvider implements SLF4JServiceProvider {
                 System.setProperty("slf4j.internal.verbosity", "ERROR");
             }
         }
-
     }
 
     private final LoggerContext context = new LoggerContext();

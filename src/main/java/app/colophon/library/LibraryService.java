@@ -51,9 +51,13 @@ public final class LibraryService {
     /** The first library, created (empty, without roots) on first use. */
     public Library defaultLibrary() {
         // looked up outside a write first: a read-only data folder can still list its books
-        Optional<Library> first = db.libraries().list().stream().findFirst();
-        return first.orElseGet(() -> db.inTransaction(() -> db.libraries().list().stream().findFirst()
+        return firstLibrary().orElseGet(() -> db.inTransaction(() -> firstLibrary()
                 .orElseGet(() -> db.libraries().create(DEFAULT_LIBRARY))));
+    }
+
+    /** The default library if there is one yet: the first. */
+    private Optional<Library> firstLibrary() {
+        return db.libraries().list().stream().findFirst();
     }
 
     /**
@@ -208,7 +212,7 @@ public final class LibraryService {
      */
     public void readAheadForDefaultScan() {
         try {
-            db.libraries().list().stream().findFirst().ifPresent(library -> scanner.readAhead(library.id()));
+            firstLibrary().ifPresent(library -> scanner.readAhead(library.id()));
         } catch (RuntimeException e) {
             // only a head start: the scan reads again and meets the problem itself
         }

@@ -70,4 +70,23 @@ class KnownFilesTest {
         assertThat(files.read(library.id()).join()).hasSize(2);
         assertThat(files.read(library.id() + 1).join()).as("dropped, not kept for a later read").isEmpty();
     }
+
+    @Test
+    void aReadAheadForTheDefaultScanOfANewDataFolderCreatesNoLibrary() {
+        try (Colophon empty = Colophon.open(temp.resolve("new-data"))) {
+            empty.libraries().readAheadForDefaultScan();
+
+            assertThat(empty.libraries().libraries()).isEmpty();
+        }
+    }
+
+    @Test
+    void theDefaultScanAfterItsReadAheadFindsTheLibraryUnchanged() {
+        lib.app.libraries().readAheadForDefaultScan();
+
+        ScanReport report = lib.app.libraries().scan(library.id(), p -> { }, () -> false);
+
+        assertThat(report.filesUnchanged()).isEqualTo(2);
+        assertThat(report.filesRead()).isZero();
+    }
 }
