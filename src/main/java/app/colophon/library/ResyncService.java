@@ -41,7 +41,7 @@ public final class ResyncService implements Resync {
         BookFile file = db.files().find(fileId)
                 .orElseThrow(() -> new NotFoundException("No file with id " + fileId));
         long libraryId = db.files().libraryOf(fileId).orElseThrow(() -> new NotFoundException("No file with id " + fileId));
-        requireAvailable(libraryId, List.of(file));
+        requireAvailable(libraryId, List.of(file.path()));
         return scanSingleFile(libraryId, file.path(), mode);
     }
 
@@ -79,15 +79,16 @@ public final class ResyncService implements Resync {
     public ResyncResult resyncBook(long bookId, ResyncMode mode) {
         long libraryId = db.books().libraryOf(bookId)
                 .orElseThrow(() -> new NotFoundException("No book with id " + bookId));
-        List<BookFile> files = db.files().ofBook(bookId);
-        requireAvailable(libraryId, files);
+        // paths only: the records themselves are read in the transaction below, as it finds them
+        List<Path> paths = db.files().pathsOfBook(bookId);
+        requireAvailable(libraryId, paths);
         List<FileReading> good = new ArrayList<>();
-        List<BookFile> gone = new ArrayList<>();
+        List<Path> gone = new ArrayList<>();
         List<FileReading> failed = new ArrayList<>();
-        for (BookFile file : files) {
-            FileReading reading = extractor.read(file.path());
+        for (Path path : paths) {
+            FileReading reading = extractor.read(path);
             if (reading.missing()) {
-                gone.add(file);
+                gone.add(path);
             } else if (reading.failed()) {
                 failed.add(reading);
             } else {
@@ -101,14 +102,20 @@ public final class ResyncService implements Resync {
         return db.inTransaction(() -> {
             Book current = db.books().find(bookId)
                     .orElseThrow(() -> new NotFoundException("No book with id " + bookId));
-            gone.forEach(f -> db.files().delete(f.id()));
+            // the book's records as this transaction finds them: what each file is merged into, and, when none of
+            // them changes, what the book is derived from (reading them again was two of a resync's six queries)
+            List<BookFile> stored = new ArrayList<>();
+            for (BookFile file : db.files().ofBook(bookId)) {
+                if (gone.contains(file.path())) {
+                    db.files().delete(file.id());
+                } else {
+                    stored.add(file);
+                }
+            }
             if (good.isEmpty()) {
                 db.books().delete(bookId);
                 return (ResyncResult) new ResyncResult.Removed(!gone.isEmpty(), true);
             }
-            // the book's records as this transaction finds them: what each file is merged into, and, when none of
-            // them changes, what the book is derived from (reading them again was two of a resync's six queries)
-            List<BookFile> stored = db.files().ofBook(bookId);
             boolean changed = !gone.isEmpty();
             for (FileReading reading : good) {
                 changed |= update(libraryId, stored, reading, mode);
@@ -125,8 +132,7 @@ public final class ResyncService implements Resync {
                 // its files went to another book while they were read (a scan running beside this resync)
                 return new ResyncResult.Removed(!gone.isEmpty(), true);
             }
-            return new ResyncResult.Updated(new BookWithFiles(updated.get(), now), null, failures,
-                    gone.stream().map(BookFile::path).toList());
+            return new ResyncResult.Updated(new BookWithFiles(updated.get(), now), null, failures, List.copyOf(gone));
         });
     }
 
@@ -147,14 +153,14 @@ public final class ResyncService implements Resync {
      * A resync under an unavailable root (an unmounted drive) would take every file for deleted: it is refused
      * before anything is read or written (RootAvailability).
      */
-    private void requireAvailable(long libraryId, List<BookFile> files) {
-        if (files.stream().allMatch(f -> Files.exists(f.path()))) {
+    private void requireAvailable(long libraryId, List<Path> paths) {
+        if (paths.stream().allMatch(Files::exists)) {
             return;
         }
         Library library = db.libraries().find(libraryId)
                 .orElseThrow(() -> new NotFoundException("No library with id " + libraryId));
-        for (BookFile file : files) {
-            RootAvailability.requireAvailable(library, file.path(), root -> db.files().pathsUnder(libraryId, root));
+        for (Path path : paths) {
+            RootAvailability.requireAvailable(library, path, root -> db.files().pathsUnder(libraryId, root));
         }
     }
 

@@ -211,6 +211,25 @@ final class FieldCodec {
         if (text == null || text.isEmpty()) {
             return values;
         }
+        Map<String, String[]> entries;
+        try {
+            // a resync reads the book's file records twice; Jackson's tree was a third of its database time
+            entries = FlatJson.entries(text);
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException unexpected) {
+            return decodeAllWithJackson(empty, text);
+        }
+        for (Field<?> field : empty.fields()) {
+            String[] entry = entries.get(field.jsonName());
+            if (entry != null) {
+                values = put(values, field, entry[0], entry[1]);
+            }
+        }
+        return values;
+    }
+
+    /** Not the shape {@link #encodeAll} writes: Jackson reads it, or says exactly what is wrong. */
+    private static <F extends Field<?>> FieldValues<F> decodeAllWithJackson(FieldValues<F> empty, String text) {
+        FieldValues<F> values = empty;
         try {
             JsonNode root = json().readTree(text);
             for (Field<?> field : empty.fields()) {

@@ -19,6 +19,9 @@ public interface FileRepository {
 
     List<BookFile> ofBook(long bookId);
 
+    /** The paths of a book's files, in the order of {@link #ofBook}, without decoding their values. */
+    List<Path> pathsOfBook(long bookId);
+
     /** Inserts a file record (its id is ignored) and returns it with its new id. */
     BookFile insert(long libraryId, BookFile file);
 

@@ -3,14 +3,17 @@ package app.colophon.store;
 import app.colophon.model.ValueKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads the relationship columns ({@code [{"name":"…","role":"…"}]}, {@code ["…"]}) without Jackson. Opening a
  * 100,000-book window decodes two of them per book before the grid can show; Jackson's general parser spent half
  * a second there in a fresh JVM, this small loop a fraction of that. Anything it does not expect (it knows only
- * flat arrays of strings or of objects with string, number and null values) makes it give up with
- * {@link IllegalArgumentException}, and {@link FieldCodec} asks Jackson instead.
+ * flat arrays of strings or of objects with string, number and null values, and the book values' object of
+ * objects) makes it give up with {@link IllegalArgumentException}, and {@link FieldCodec} asks Jackson instead.
  */
 final class FlatJson {
 
@@ -36,6 +39,48 @@ final class FlatJson {
             throw new IllegalArgumentException("text after the array");
         }
         return out;
+    }
+
+    /**
+     * A file's book values column ({@code {"title":{"value":"…","source":"…"},…}}) as field name → {value, source}.
+     * Only string values and string or null sources: anything else (Jackson would read a number's text) gives up.
+     */
+    static Map<String, String[]> entries(String text) {
+        FlatJson p = new FlatJson(text);
+        Map<String, String[]> out = new HashMap<>();
+        p.expect('{');
+        if (!p.consume('}')) {
+            do {
+                String field = p.string();
+                p.expect(':');
+                out.put(field, p.entry());
+            } while (p.consume(','));
+            p.expect('}');
+        }
+        p.skipSpace();
+        if (p.pos != text.length()) {
+            throw new IllegalArgumentException("text after the object");
+        }
+        return out;
+    }
+
+    private String[] entry() {
+        String[] valueAndSource = new String[2];
+        expect('{');
+        if (!consume('}')) {
+            do {
+                String key = string();
+                expect(':');
+                Object scalar = scalar();
+                if (key.equals("value")) {
+                    valueAndSource[0] = (String) Objects.requireNonNull(scalar);
+                } else if (key.equals("source")) {
+                    valueAndSource[1] = (String) scalar;
+                }
+            } while (consume(','));
+            expect('}');
+        }
+        return valueAndSource;
     }
 
     private Object object(ValueKind kind) {

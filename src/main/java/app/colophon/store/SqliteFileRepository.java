@@ -59,6 +59,12 @@ final class SqliteFileRepository implements FileRepository {
     }
 
     @Override
+    public List<Path> pathsOfBook(long bookId) {
+        return jdbc.query("book_file", "SELECT path FROM book_file WHERE book_id = ? ORDER BY id",
+                s -> s.setLong(1, bookId), r -> Path.of(r.getString(1)));
+    }
+
+    @Override
     public BookFile insert(long libraryId, BookFile file) {
         long id = jdbc.insert("book_file", INSERT, s -> {
                     int next = bindRecord(s, libraryId, file);
