@@ -36,7 +36,7 @@ final class SqliteBookRepository implements BookRepository {
     /** The position of the first field column in {@link #COLUMNS}. */
     private static final int FIRST_FIELD = 7;
     private static final String INSERT = "INSERT INTO book (library_id, folder, group_key, added_at, updated_at, "
-            + FIELDS.names() + ") VALUES (?, ?, ?, ?, ?, " + FIELDS.placeholders() + ") RETURNING id";
+            + FIELDS.names() + ") VALUES (?, ?, ?, ?, ?, " + FIELDS.placeholders() + ")";
     private static final String UPDATE_FIELDS = "UPDATE book SET " + FIELDS.assignments() + ", updated_at = ? WHERE id = ?";
 
     private final Jdbc jdbc;

@@ -27,7 +27,7 @@ final class SqliteFileRepository implements FileRepository {
     /** The position of the first field column in {@link #SELECT}: after the id and the record's columns. */
     private static final int FIRST_FIELD = 2 + RECORD.split(",").length;
     private static final String INSERT = "INSERT INTO book_file (" + RECORD + ", " + FIELDS.names() + ") VALUES ("
-            + "?, ".repeat(RECORD.split(",").length) + FIELDS.placeholders() + ") RETURNING id";
+            + "?, ".repeat(RECORD.split(",").length) + FIELDS.placeholders() + ")";
     private static final String UPDATE = "UPDATE book_file SET " + RECORD.replace(",", " = ?,") + " = ?, "
             + FIELDS.assignments() + " WHERE id = ?";
 

@@ -48,7 +48,7 @@ final class SqliteLibraryRepository implements LibraryRepository {
 
     @Override
     public Library create(String name) {
-        long id = jdbc.insert(TABLE, "INSERT INTO library (name, created_at) VALUES (?, ?) RETURNING id", s -> {
+        long id = jdbc.insert(TABLE, "INSERT INTO library (name, created_at) VALUES (?, ?)", s -> {
             s.setString(1, name);
             s.setLong(2, System.currentTimeMillis());
         });
