@@ -79,6 +79,19 @@ public final class PdfReader implements FormatReader {
 
     private static ParsedMetadata readLimited(Path file) throws MetadataParseException {
         checkHeader(file);
+        ParsedMetadata quick = readQuick(file);
+        return quick != null ? quick : readWithPdfBox(file);
+    }
+
+    /** The file as {@link PdfQuick} reads it, or null when it leaves the file to PDFBox. */
+    static ParsedMetadata readQuick(Path file) {
+        PdfQuick.Document d = PdfQuick.read(file);
+        return d == null ? null : metadata(d.info(), d.language(), d.xmp() == null ? XmpMetadata.EMPTY : xmp(d.xmp()),
+                d.pages());
+    }
+
+    /** PDFBox's reading of the file, which repairs what it can: every file {@link PdfQuick} leaves to it. */
+    static ParsedMetadata readWithPdfBox(Path file) throws MetadataParseException {
         PDDocument document;
         try {
             document = load(file);
@@ -90,8 +103,9 @@ public final class PdfReader implements FormatReader {
             throw damaged(e);
         }
         try {
-            return extract(document);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return metadata(document.getDocumentInformation(), catalogLanguage(document), xmp(document),
+                    document.getNumberOfPages());
+        } catch (RuntimeException | StackOverflowError e) {
             throw damaged(e);
         } finally {
             closeQuietly(document);
@@ -169,8 +183,8 @@ public final class PdfReader implements FormatReader {
         }
     }
 
-    private static ParsedMetadata extract(PDDocument document) throws IOException {
-        PDDocumentInformation info = document.getDocumentInformation();
+    private static ParsedMetadata metadata(PDDocumentInformation info, String catalogLanguage, XmpMetadata xmp,
+                                           int pageCount) {
         ParsedMetadata.Builder b = ParsedMetadata.builder();
 
         String title = title(info.getTitle());
@@ -178,11 +192,10 @@ public final class PdfReader implements FormatReader {
         String description = description(info.getSubject());
         List<String> keywords = keywords(info.getKeywords());
         String date = creationDate(info);
-        String language = language(document);
+        String language = language(catalogLanguage);
         String publisher = null; // the Info dictionary has no key for it
 
         // XMP fills every value the Info dictionary (or, for the language, the catalog) lacks
-        XmpMetadata xmp = xmp(document);
         title = title != null ? title : title(xmp.title());
         if (authors.isEmpty()) {
             // each dc:creator entry is one person; a name is never split further
@@ -204,7 +217,7 @@ public final class PdfReader implements FormatReader {
         authors.forEach(a -> b.author(Contributor.author(a)));
         keywords.forEach(b::tag);
 
-        int pages = Math.max(0, document.getNumberOfPages());
+        int pages = Math.max(0, pageCount);
         b.pageCount(pages);
         if (pages > 0) {
             b.cover(FIRST_PAGE_COVER);
@@ -212,10 +225,10 @@ public final class PdfReader implements FormatReader {
         return b.build();
     }
 
-    /** The catalog's {@code /Lang} (PDF 1.4+: the document's natural language, e.g. {@code en-US}). */
-    private static String language(PDDocument document) {
+    /** The catalog's {@code /Lang} (PDF 1.4+: the document's natural language, e.g. {@code en-US}) as written. */
+    private static String catalogLanguage(PDDocument document) {
         try {
-            return language(document.getDocumentCatalog().getLanguage());
+            return document.getDocumentCatalog().getLanguage();
         } catch (RuntimeException e) {
             return null; // a /Lang of the wrong type: the XMP may still say it
         }
@@ -318,9 +331,17 @@ public final class PdfReader implements FormatReader {
             try (InputStream in = metadata.createInputStream()) {
                 packet = readBounded(in);
             }
-            return packet == null ? XmpMetadata.EMPTY : XmpMetadata.parse(packet);
+            return packet == null ? XmpMetadata.EMPTY : xmp(packet);
         } catch (Exception | StackOverflowError e) {
             // a broken XMP packet must not cost the Info values we already have
+            return XmpMetadata.EMPTY;
+        }
+    }
+
+    private static XmpMetadata xmp(byte[] packet) {
+        try {
+            return XmpMetadata.parse(packet);
+        } catch (Exception | StackOverflowError e) {
             return XmpMetadata.EMPTY;
         }
     }
