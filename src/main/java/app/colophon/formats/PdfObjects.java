@@ -189,11 +189,21 @@ final class PdfObjects {
             int b = next();
             if (b == '(') {
                 open++;
-            } else if (b == ')' && --open == 0) {
-                return new Text(out.toByteArray());
+            } else if (b == ')') {
+                open = endsHere(open - 1);
+                if (open == 0) {
+                    return new Text(out.toByteArray());
+                }
             } else if (b == '\\') {
                 b = next();
                 switch (b) {
+                    case ')' -> {
+                        // PDFBox reads "(c:\)" before the end of a line and a key as the string c:\ (PDFBOX-276)
+                        if (endsHere(open) == 0) {
+                            out.write('\\');
+                            return new Text(out.toByteArray());
+                        }
+                    }
                     case 'n' -> b = '\n';
                     case 'r' -> b = '\r';
                     case 't' -> b = '\t';
@@ -220,6 +230,24 @@ final class PdfObjects {
             }
             out.write(b); // an end of line stays as written, as PDFBox keeps it
         }
+    }
+
+    /**
+     * PDFBox's reading of an unbalanced string: a ')' that leaves parentheses open still ends it when an end of line
+     * and a key or the dictionary's end follow. Read as PDFBox reads it, so that both readers give the same value.
+     */
+    private int endsHere(int open) throws Unexpected {
+        if (open == 0) {
+            return 0;
+        }
+        byte b0 = (byte) byteAt(pos);
+        byte b1 = (byte) byteAt(pos + 1);
+        byte b2 = (byte) byteAt(pos + 2);
+        boolean eol = b0 == '\r' || b0 == '\n';
+        if (eol && (b1 == '/' || b1 == '>') || b0 == '\r' && b1 == '\n' && (b2 == '/' || b2 == '>')) {
+            return 0;
+        }
+        return open;
     }
 
     private Text hex() throws Unexpected {

@@ -145,6 +145,37 @@ class PdfQuickTest {
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> pdfBoxOrNull(file));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"(Tom (and) Jerry)", "(c:\\)\n/Author (Doe, Jane)", "(open ( paren)\n/Subject (S)",
+        "(a long \\\r\n title)", "(caf\\351 \\(\\) \\q)", "<FEFF00440075006E0065>", "(Dune\r\n/Keywords (x; y))"})
+    void stringsAreReadAsPdfBoxReadsThem(String title) throws Exception {
+        Path file = Files.write(dir.resolve("strings.pdf"), withTable(List.of(
+                "<< /Type /Catalog /Pages 2 0 R /Lang (en-GB) >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>",
+                "<< /Title " + title + " /CreationDate (D:19650801120000+01'00') >>")));
+
+        ParsedMetadata fast = PdfReader.readQuick(file);
+
+        assertThat(fast).as(title).isNotNull().isEqualTo(PdfReader.readWithPdfBox(file));
+    }
+
+    /** A PDF of {@code objects} (1, 2, …) with a cross-reference table; object 4 is the Info dictionary. */
+    private static byte[] withTable(List<String> objects) {
+        StringBuilder out = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(out.length());
+            out.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = out.length();
+        out.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f\r\n");
+        offsets.forEach(o -> out.append(String.format("%010d 00000 n\r\n", o)));
+        out.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R /Info 4 0 R >>\nstartxref\n")
+                .append(xref).append("\n%%EOF\n");
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     /** Object 6, the Info dictionary, in object stream 5. */
     private static final String LOOP = "6 0 << /Title (Loop) >>";
 
