@@ -22,7 +22,7 @@ final class PdfFilters {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(raw);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, Math.min(raw.length, 1 << 20) * 3));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, Math.min(raw.length * 4, 256 * 1024)));
             byte[] chunk = new byte[16 * 1024];
             while (!inflater.finished()) {
                 int n = inflater.inflate(chunk);

@@ -43,7 +43,13 @@ final class PdfQuick {
     }
 
     private static final int WINDOW = 4096;
-    private static final int MAX_WINDOW = 4 << 20;
+    /*
+     * What a plain document needs: its objects, tables and streams are small. Anything larger is left to PDFBox,
+     * which streams it; holding it here cost a scan's two readers their share of a 128 MB heap (HostileLibraryScanTest).
+     */
+    private static final int MAX_WINDOW = 2 << 20;
+    private static final int MAX_RAW_STREAM = 2 << 20;
+    private static final long MAX_DECODED = 8 << 20;
     private static final int MAX_SECTIONS = 64;
     private static final List<String> INFO_KEYS = List.of("Title", "Author", "Subject", "Keywords", "CreationDate");
 
@@ -206,7 +212,7 @@ final class PdfQuick {
             w[i] = (int) (long) n;
         }
         List<?> index = dict.get("Index") instanceof List<?> list ? list : List.of(0L, objects);
-        byte[] data = decode(stream, PdfDecodeLimit.MAX_DECODED_BYTES);
+        byte[] data = decode(stream, MAX_DECODED);
         int row = w[0] + w[1] + w[2];
         int at = 0;
         for (int i = 0; i + 1 < index.size(); i += 2) {
@@ -276,7 +282,7 @@ final class PdfQuick {
                 || !(stream.dictionary().get("N") instanceof Long n) || !(stream.dictionary().get("First") instanceof Long first)) {
             throw new Unexpected("an object stream that is not one");
         }
-        byte[] decoded = decode(stream, PdfDecodeLimit.MAX_DECODED_BYTES);
+        byte[] decoded = decode(stream, MAX_DECODED);
         if (decoded == null || first < 0 || first > decoded.length || n < 0 || n > decoded.length) {
             throw new Unexpected("an object stream out of its bounds");
         }
@@ -343,8 +349,11 @@ final class PdfQuick {
     /** A stream's data, decoded; null when it decodes to more than {@code limit} bytes. */
     private byte[] decode(Stream stream, long limit) throws IOException, Unexpected {
         Object length = resolve(stream.dictionary().get("Length"));
-        if (!(length instanceof Long n) || n < 0 || stream.dataStart() + n > size || n > limit + 1024) {
+        if (!(length instanceof Long n) || n < 0 || stream.dataStart() + n > size) {
             throw new Unexpected("a stream without a usable /Length");
+        }
+        if (n > MAX_RAW_STREAM) {
+            throw new Unexpected("a stream larger than this reader takes");
         }
         byte[] raw = bytes(stream.dataStart(), (int) (long) n);
         byte[] after = bytes(stream.dataStart() + n, (int) Math.min(32, size - stream.dataStart() - n));
