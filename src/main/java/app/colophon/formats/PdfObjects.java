@@ -139,6 +139,15 @@ final class PdfObjects {
         return first;
     }
 
+    /** An integer, after any space. */
+    long integer() throws Unexpected {
+        skipSpace();
+        if (number() instanceof Long n) {
+            return n;
+        }
+        throw new Unexpected("not an integer");
+    }
+
     Object number() throws Unexpected {
         peek();
         int start = pos;
