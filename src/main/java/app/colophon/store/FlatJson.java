@@ -34,10 +34,7 @@ final class FlatJson {
             } while (p.consume(','));
             p.expect(']');
         }
-        p.skipSpace();
-        if (p.pos != text.length()) {
-            throw new IllegalArgumentException("text after the array");
-        }
+        p.requireEnd();
         return out;
     }
 
@@ -57,10 +54,7 @@ final class FlatJson {
             } while (p.consume(','));
             p.expect('}');
         }
-        p.skipSpace();
-        if (p.pos != text.length()) {
-            throw new IllegalArgumentException("text after the object");
-        }
+        p.requireEnd();
         return out;
     }
 
@@ -171,6 +165,13 @@ final class FlatJson {
             }
             default -> throw new IllegalArgumentException("bad escape \\" + c);
         };
+    }
+
+    private void requireEnd() {
+        skipSpace();
+        if (pos != text.length()) {
+            throw new IllegalArgumentException("text after the value");
+        }
     }
 
     private void expect(char c) {
